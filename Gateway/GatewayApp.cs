@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Http.Features;
+using Rds.Gateway.Admin;
+using Rds.Gateway.Auth;
+using Rds.Gateway.Hosting;
+using Rds.Gateway.Rdap;
+using Serilog;
+
+namespace Rds.Gateway;
+
+/// <summary>
+/// Builds the gateway: a thin HTTP front that authenticates, parses, calls grains and renders RDAP. How it reaches
+/// the cluster is passed in, so the host uses a real Orleans client and the tests an in-process cluster's.
+/// </summary>
+public static class GatewayApp
+{
+    public const string HttpPortEnvironmentVariable = "RDS_HTTP_PORT";
+    private const int DefaultHttpPort = 5080;
+    private const string RdapCorsPolicy = "rdap";
+    private const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder> connectToCluster, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            var port = Environment.GetEnvironmentVariable(HttpPortEnvironmentVariable) is { Length: > 0 } text ? text : DefaultHttpPort.ToString();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        }
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = DefaultMaxBodyBytes);
+        builder.Services.AddSerilog();
+
+        builder.Services.AddOptions<RdapOptions>().BindConfiguration(RdapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddAuthentication()
+            .AddScheme<OperatorKeyOptions, OperatorKeyHandler>(OperatorKeyHandler.SchemeName,
+                options => builder.Configuration.GetSection(OperatorKeyOptions.Section).Bind(options));
+        builder.Services.AddAuthorization();
+        // TIG 2024 §1.14: RDAP answers carry Access-Control-Allow-Origin: *.
+        builder.Services.AddCors(cors => cors.AddPolicy(RdapCorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<RdapRenderer>();
+        builder.Services.AddSingleton<IngestionService>();
+
+        connectToCluster(builder);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseSerilogRequestLogging(logging => logging.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/rdap"))
+                context.Response.Headers.AccessControlAllowOrigin = "*";
+            await next();
+        });
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapRdap();
+        app.MapGroup("").MapAdmin();
+        return app;
+    }
+}

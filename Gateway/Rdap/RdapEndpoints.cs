@@ -1,0 +1,44 @@
+using Rds.Disclosure;
+using Rds.Domains;
+using Rds.Registrations;
+
+namespace Rds.Gateway.Rdap;
+
+/// <summary>RDAP lookups (RFC 9082 §3.1) and help; GET and HEAD alike (TIG 2024 §1.8).</summary>
+internal static class RdapEndpoints
+{
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
+    public static void MapRdap(this IEndpointRouteBuilder app)
+    {
+        var rdap = app.MapGroup("/rdap").RequireCors("rdap");
+        rdap.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync);
+        rdap.MapMethods("/help", GetAndHead, (HttpRequest request, RdapRenderer renderer) =>
+            new RdapJsonResult(renderer.RenderHelp(RdapRequestContext.From(request))));
+        // RFC 7480 §5.4 asks for a 400 for a query the server cannot parse and §5.2 allows 501 for a type it does not serve.
+        rdap.MapMethods("/{**unsupported}", GetAndHead, (string? unsupported) => RdapError.Result(
+            StatusCodes.Status501NotImplemented, "Not Implemented", $"This server does not answer '/rdap/{unsupported}'. See /rdap/help."));
+    }
+
+    private static async Task<IResult> LookupDomainAsync(string? name, HttpRequest request, IGrainFactory grains, RdapRenderer renderer)
+    {
+        // A catch-all route keeps "a/b.example" (an encoded slash decoded by a proxy) from falling to a generic 404.
+        var normalized = DomainNames.Normalize(name);
+        if (!normalized.IsValid)
+            return RdapError.BadRequest($"'{Printable(name)}' is not a valid domain name.", normalized.Error);
+
+        var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(DisclosureRequest.Public);
+        if (disclosed is null)
+            return RdapError.NotFound($"No registration for '{normalized.ALabel}'.");
+        return new RdapJsonResult(renderer.RenderDomain(disclosed, RdapRequestContext.From(request)));
+    }
+
+    /// <summary>The name as it may be echoed back: control characters replaced, length bounded.</summary>
+    internal static string Printable(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return "";
+        var bounded = text.Length > 80 ? text[..80] + "…" : text;
+        return string.Concat(bounded.Select(c => char.IsControl(c) ? '\uFFFD' : c));
+    }
+}

@@ -1,0 +1,309 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Rds.Disclosure;
+using Rds.Registrations;
+
+namespace Rds.Gateway.Rdap;
+
+/// <summary>
+/// The one renderer of RDAP objects (RFC 9083 with the ICANN 2024 profile). It renders what the disclosure policy
+/// left in the record and marks what it withheld (RFC 9537); it never decides who sees what.
+/// </summary>
+internal sealed class RdapRenderer(IOptions<RdapOptions> options)
+{
+    private const string RegistrantRole = "registrant";
+    private const string TechnicalRole = "technical";
+
+    private readonly RdapOptions _options = options.Value;
+
+    public JsonObject RenderDomain(DisclosedRegistration disclosed, RdapRequestContext request)
+    {
+        var record = disclosed.Record;
+        var domain = new JsonObject
+        {
+            ["rdapConformance"] = Conformance(disclosed.Redactions.Length > 0),
+            ["objectClassName"] = "domain",
+        };
+        if (record.RegistryDomainId is not null)
+            domain["handle"] = record.RegistryDomainId;
+        domain["ldhName"] = record.DomainName;
+        if (record.UnicodeName is not null)
+            domain["unicodeName"] = record.UnicodeName;
+        domain["links"] = new JsonArray(Link(request.QueryUrl, "self", $"{request.RdapBaseUrl}/domain/{record.DomainName}", RdapMedia.ContentType));
+        domain["status"] = new JsonArray([.. (record.Statuses.IsEmpty ? ["ok"] : record.Statuses).Select(s => (JsonNode)EppStatus.ToRdap(s))]);
+        domain["entities"] = Entities(record, request);
+        domain["events"] = Events(record, disclosed.DatabaseUpdatedAt);
+        domain["nameservers"] = new JsonArray([.. record.Nameservers.Select(ns => (JsonNode)Nameserver(ns, request))]);
+        domain["secureDNS"] = SecureDns(record.Dnssec);
+        domain["notices"] = Notices(request.QueryUrl, includeDomainNotices: true);
+        if (disclosed.Redactions.Length > 0)
+            domain["redacted"] = new JsonArray([.. disclosed.Redactions.Select(r => (JsonNode)Redacted(r))]);
+        return domain;
+    }
+
+    public JsonObject RenderHelp(RdapRequestContext request) => new()
+    {
+        ["rdapConformance"] = Conformance(redacted: false),
+        ["notices"] = new JsonArray(
+            new JsonObject
+            {
+                ["title"] = "About this service",
+                ["description"] = Lines(
+                    "Orleans.Rds serves domain registration data over RDAP (RFC 9082, RFC 9083) with the ICANN 2024 profile.",
+                    "Lookups: /rdap/domain/{name}, with the name as A-labels or U-labels (not mixed); a trailing dot and upper case are accepted.",
+                    "Personal data of contacts is withheld in the public view and marked with RFC 9537 'redacted' entries."),
+                ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
+            },
+            TermsOfService(request.QueryUrl)),
+    };
+
+    private static JsonArray Conformance(bool redacted)
+    {
+        var conformance = new JsonArray([.. RdapMedia.BaseConformance.Select(c => (JsonNode)c)]);
+        if (redacted)
+            conformance.Add(RdapMedia.RedactedExtension);
+        return conformance;
+    }
+
+    private JsonArray Entities(RegistrationRecord record, RdapRequestContext request)
+    {
+        var entities = new JsonArray(Registrar(record.Registrar, request));
+        if (record.Registrant is { } registrant)
+            entities.Add(Contact(registrant, RegistrantRole, record.DomainName, withAddress: true));
+        if (record.Tech is { } tech)
+            entities.Add(Contact(tech, TechnicalRole, record.DomainName, withAddress: false));
+        if (record.Reseller is { } reseller)
+            entities.Add(new JsonObject
+            {
+                ["objectClassName"] = "entity",
+                ["roles"] = new JsonArray("reseller"),
+                ["vcardArray"] = VCard(Property("fn", reseller)),
+            });
+        return entities;
+    }
+
+    // RP 2024 §2.4: handle and publicIds carry the IANA ID, an "about" link the registrar URL, an abuse entity tel and email.
+    private static JsonObject Registrar(Registrar registrar, RdapRequestContext request)
+    {
+        var entity = new JsonObject
+        {
+            ["objectClassName"] = "entity",
+            ["handle"] = registrar.IanaId ?? "not applicable",
+            ["roles"] = new JsonArray("registrar"),
+        };
+        if (registrar.IanaId is not null)
+            entity["publicIds"] = new JsonArray(new JsonObject { ["type"] = "IANA Registrar ID", ["identifier"] = registrar.IanaId });
+        entity["vcardArray"] = VCard(Property("fn", registrar.Name));
+        if (registrar.Url is not null)
+            entity["links"] = new JsonArray(Link(request.QueryUrl, "about", registrar.Url, "text/html"));
+        var abuse = new List<JsonArray> { Property("fn", "") };
+        if (registrar.AbusePhone is not null)
+            abuse.Add(Tel("voice", registrar.AbusePhone, null));
+        if (registrar.AbuseEmail is not null)
+            abuse.Add(Property("email", registrar.AbuseEmail));
+        entity["entities"] = new JsonArray(new JsonObject
+        {
+            ["objectClassName"] = "entity",
+            ["roles"] = new JsonArray("abuse"),
+            ["vcardArray"] = VCard([.. abuse]),
+        });
+        if (registrar.WhoisServer is not null)
+            entity["port43"] = registrar.WhoisServer;
+        return entity;
+    }
+
+    private JsonObject Contact(Contact contact, string role, string domainName, bool withAddress)
+    {
+        var properties = new List<JsonArray> { Property("fn", contact.Name ?? "") };
+        if (contact.Organization is not null)
+            properties.Add(Property("org", contact.Organization));
+        if (withAddress && (contact.Street.Length > 0 || contact.City is not null || contact.Region is not null
+                || contact.PostalCode is not null || contact.CountryCode is not null))
+            properties.Add(Address(contact));
+        if (contact.Phone is not null)
+            properties.Add(Tel("voice", contact.Phone, contact.PhoneExt));
+        if (contact.Fax is not null)
+            properties.Add(Tel("fax", contact.Fax, contact.FaxExt));
+        properties.Add(contact.Email is not null
+            ? Property("email", contact.Email)
+            : new JsonArray("contact-uri", new JsonObject(), "uri", $"{_options.ContactFormBaseUrl}/{domainName}/{role}"));
+
+        var entity = new JsonObject { ["objectClassName"] = "entity" };
+        if (contact.Handle is not null)
+            entity["handle"] = contact.Handle;
+        entity["roles"] = new JsonArray(role);
+        entity["vcardArray"] = VCard([.. properties]);
+        return entity;
+    }
+
+    // RP 2024 §1.4: the country name stays empty and the cc parameter carries the ISO 3166 code.
+    private static JsonArray Address(Contact contact)
+    {
+        var parameters = new JsonObject();
+        if (contact.CountryCode is not null)
+            parameters["cc"] = contact.CountryCode;
+        JsonNode street = contact.Street.Length switch
+        {
+            0 => "",
+            1 => contact.Street[0],
+            _ => new JsonArray([.. contact.Street.Select(line => (JsonNode)line)]),
+        };
+        return new JsonArray("adr", parameters, "text",
+            new JsonArray("", "", street, contact.City ?? "", contact.Region ?? "", contact.PostalCode ?? "", ""));
+    }
+
+    private static JsonArray Tel(string type, string number, string? extension)
+    {
+        var uri = "tel:" + number + (extension is null ? "" : ";ext=" + extension);
+        return new JsonArray("tel", new JsonObject { ["type"] = type }, "uri", uri);
+    }
+
+    private static JsonArray Property(string name, string value) => new(name, new JsonObject(), "text", value);
+
+    private static JsonArray VCard(params JsonArray[] properties) =>
+        new("vcard", new JsonArray([Property("version", "4.0"), .. properties]));
+
+    private static JsonArray Events(RegistrationRecord record, DateTimeOffset databaseUpdatedAt)
+    {
+        var events = new JsonArray();
+        void Add(string action, DateTimeOffset? date)
+        {
+            if (date is { } value)
+                events.Add(new JsonObject { ["eventAction"] = action, ["eventDate"] = Rfc3339(value) });
+        }
+        Add("registration", record.CreationDate);
+        Add("expiration", record.RegistryExpiryDate);
+        // RP 2024 §2.3.2.2: no "last changed" for a domain not updated since its creation.
+        Add("last changed", record.UpdatedDate == record.CreationDate ? null : record.UpdatedDate);
+        Add("registrar expiration", record.RegistrarExpirationDate);
+        Add("last update of RDAP database", databaseUpdatedAt);
+        return events;
+    }
+
+    private static JsonObject Nameserver(Nameserver nameserver, RdapRequestContext request)
+    {
+        var node = new JsonObject { ["objectClassName"] = "nameserver", ["ldhName"] = nameserver.Name };
+        if (nameserver.UnicodeName is not null)
+            node["unicodeName"] = nameserver.UnicodeName;
+        if (nameserver.Ipv4.Length > 0 || nameserver.Ipv6.Length > 0)
+        {
+            var addresses = new JsonObject();
+            if (nameserver.Ipv4.Length > 0)
+                addresses["v4"] = new JsonArray([.. nameserver.Ipv4.Select(a => (JsonNode)a)]);
+            if (nameserver.Ipv6.Length > 0)
+                addresses["v6"] = new JsonArray([.. nameserver.Ipv6.Select(a => (JsonNode)a)]);
+            node["ipAddresses"] = addresses;
+        }
+        node["links"] = new JsonArray(Link(request.QueryUrl, "related", $"{request.RdapBaseUrl}/nameserver/{nameserver.Name}", RdapMedia.ContentType));
+        return node;
+    }
+
+    private static JsonObject SecureDns(SecureDns? dnssec)
+    {
+        var node = new JsonObject { ["delegationSigned"] = dnssec?.DelegationSigned ?? false };
+        if (dnssec is null)
+            return node;
+        if (dnssec.MaxSigLife is { } maxSigLife)
+            node["maxSigLife"] = maxSigLife;
+        if (dnssec.DsData.Length > 0)
+            node["dsData"] = new JsonArray([.. dnssec.DsData.Select(ds => (JsonNode)new JsonObject
+            {
+                ["keyTag"] = ds.KeyTag,
+                ["algorithm"] = ds.Algorithm,
+                ["digest"] = ds.Digest,
+                ["digestType"] = ds.DigestType,
+            })]);
+        return node;
+    }
+
+    private JsonArray Notices(string queryUrl, bool includeDomainNotices)
+    {
+        var notices = new JsonArray(TermsOfService(queryUrl));
+        if (!includeDomainNotices)
+            return notices;
+        // RP 2024 §2.6.3 and §2.10: fixed titles, texts and links.
+        notices.Add(new JsonObject
+        {
+            ["title"] = "Status Codes",
+            ["description"] = Lines("For more information on domain status codes, please visit https://icann.org/epp"),
+            ["links"] = new JsonArray(Link(queryUrl, "glossary", "https://icann.org/epp", "text/html")),
+        });
+        notices.Add(new JsonObject
+        {
+            ["title"] = "RDDS Inaccuracy Complaint Form",
+            ["description"] = Lines("URL of the ICANN RDDS Inaccuracy Complaint Form: https://icann.org/wicf"),
+            ["links"] = new JsonArray(Link(queryUrl, "help", "https://icann.org/wicf", "text/html")),
+        });
+        return notices;
+    }
+
+    private JsonObject TermsOfService(string queryUrl) => new()
+    {
+        ["title"] = "Terms of Use",
+        ["description"] = Lines(
+            "Registration data is provided for lawful purposes only, under the terms of service linked here.",
+            "Access to non-public data requires accreditation, a declared purpose and legal basis, and is audited."),
+        ["links"] = new JsonArray(Link(queryUrl, "terms-of-service", _options.TermsOfServiceUrl, "text/html")),
+    };
+
+    // RP 2024 Appendix E gives the JSONPath of each element; RFC 9537 §4.2 which member (pre/post/replacement) carries it.
+    private static JsonObject Redacted(Redaction redaction)
+    {
+        var (role, pathInEntity) = RedactedPath(redaction.Element);
+        var entity = $"$.entities[?(@.roles[0]=='{role}')]";
+        var node = new JsonObject { ["name"] = new JsonObject { ["type"] = redaction.Element.RedactedName() } };
+        switch (redaction.Method)
+        {
+            case RedactionMethod.EmptyValue:
+                node["postPath"] = entity + pathInEntity;
+                break;
+            case RedactionMethod.ReplacementValue:
+                node["prePath"] = entity + pathInEntity;
+                node["replacementPath"] = entity + ".vcardArray[1][?(@[0]=='contact-uri')]";
+                break;
+            default:
+                node["prePath"] = entity + pathInEntity;
+                break;
+        }
+        node["pathLang"] = "jsonpath";
+        node["method"] = redaction.Method switch
+        {
+            RedactionMethod.EmptyValue => "emptyValue",
+            RedactionMethod.ReplacementValue => "replacementValue",
+            _ => "removal",
+        };
+        node["reason"] = new JsonObject { ["description"] = "Server policy: not disclosed to this requestor" };
+        return node;
+    }
+
+    private static (string Role, string Path) RedactedPath(DataElement element) => element switch
+    {
+        DataElement.RegistryRegistrantId => (RegistrantRole, ".handle"),
+        DataElement.RegistrantName => (RegistrantRole, ".vcardArray[1][?(@[0]=='fn')][3]"),
+        DataElement.RegistrantStreet => (RegistrantRole, ".vcardArray[1][?(@[0]=='adr')][3][:3]"),
+        DataElement.RegistrantCity => (RegistrantRole, ".vcardArray[1][?(@[0]=='adr')][3][3]"),
+        DataElement.RegistrantPostalCode => (RegistrantRole, ".vcardArray[1][?(@[0]=='adr')][3][5]"),
+        DataElement.RegistrantPhone or DataElement.RegistrantPhoneExt => (RegistrantRole, ".vcardArray[1][?(@[1].type=='voice')]"),
+        DataElement.RegistrantFax or DataElement.RegistrantFaxExt => (RegistrantRole, ".vcardArray[1][?(@[1].type=='fax')]"),
+        DataElement.RegistrantEmail => (RegistrantRole, ".vcardArray[1][?(@[0]=='email')]"),
+        DataElement.RegistryTechId => (TechnicalRole, ".handle"),
+        DataElement.TechName => (TechnicalRole, ".vcardArray[1][?(@[0]=='fn')][3]"),
+        DataElement.TechPhone or DataElement.TechPhoneExt => (TechnicalRole, ".vcardArray[1][?(@[1].type=='voice')]"),
+        DataElement.TechEmail => (TechnicalRole, ".vcardArray[1][?(@[0]=='email')]"),
+        _ => throw new ArgumentOutOfRangeException(nameof(element), element, null),
+    };
+
+    private static JsonObject Link(string value, string rel, string href, string type) => new()
+    {
+        ["value"] = value,
+        ["rel"] = rel,
+        ["href"] = href,
+        ["type"] = type,
+    };
+
+    private static JsonArray Lines(params string[] lines) => new([.. lines.Select(l => (JsonNode)l)]);
+
+    private static string Rfc3339(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Rds.Hosting;
+
+/// <summary>
+/// The settings silo and gateway share, read by named keys and validated at start-up so that a missing or wrong
+/// setting stops the process with a message naming it, not a stack trace minutes later.
+/// </summary>
+public sealed record RdsClusterSettings
+{
+    public const string ConnectionStringKey = "Storage:ConnectionString";
+    public const string ConnectionStringEnvironmentVariable = "RDS_STORAGE_CONNECTION";
+    public const string TablePrefixKey = "Storage:TablePrefix";
+    public const string ClusterIdKey = "Orleans:ClusterId";
+    public const string ServiceIdKey = "Orleans:ServiceId";
+
+    public required string StorageConnectionString { get; init; }
+
+    /// <summary>Prefix of every table this deployment uses, so that deployments and test runs never share data.</summary>
+    public required string TablePrefix { get; init; }
+
+    public required string ClusterId { get; init; }
+
+    public required string ServiceId { get; init; }
+
+    public string GrainStateTable => TablePrefix + "state";
+
+    public string MembershipTable => TablePrefix + "cluster";
+
+    public static RdsClusterSettings FromConfiguration(IConfiguration configuration)
+    {
+        var connection = configuration[ConnectionStringKey] ?? Environment.GetEnvironmentVariable(ConnectionStringEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+            throw new RdsConfigurationException(
+                $"The storage connection string is not set: set '{ConnectionStringKey}' (environment Storage__ConnectionString) or {ConnectionStringEnvironmentVariable}.");
+        var prefix = configuration[TablePrefixKey] ?? "rds";
+        if (prefix.Length is 0 or > 40 || !char.IsAsciiLetter(prefix[0]) || !prefix.All(char.IsAsciiLetterOrDigit))
+            throw new RdsConfigurationException($"'{TablePrefixKey}' must be 1–40 ASCII letters or digits starting with a letter (Azure table names); it is '{prefix}'.");
+        return new RdsClusterSettings
+        {
+            StorageConnectionString = connection,
+            TablePrefix = prefix,
+            ClusterId = configuration[ClusterIdKey] ?? "rds-local",
+            ServiceId = configuration[ServiceIdKey] ?? "orleans-rds",
+        };
+    }
+}

@@ -1,0 +1,17 @@
+using Rds.Registrations;
+
+namespace Rds.Grains.Domains;
+
+/// <summary>What a domain grain remembers.</summary>
+[GenerateSerializer, Alias("rds.DomainState")]
+public sealed record DomainState
+{
+    /// <summary>The current registration; null when never registered or deleted.</summary>
+    [Id(0)] public RegistrationRecord? Record { get; init; }
+
+    /// <summary>When the registration was deleted: a tombstone, so a late, older upsert cannot resurrect it.</summary>
+    [Id(1)] public DateTimeOffset? DeletedAt { get; init; }
+
+    /// <summary>When this state was last written ("last update of RDAP database").</summary>
+    [Id(2)] public DateTimeOffset StoredAt { get; init; }
+}

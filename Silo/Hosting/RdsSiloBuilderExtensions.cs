@@ -1,0 +1,40 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Rds.Grains;
+using Rds.Hosting;
+
+namespace Rds.Silo.Hosting;
+
+/// <summary>The silo's storage wiring, shared by the silo host and the test clusters so both run the same configuration.</summary>
+public static class RdsSiloBuilderExtensions
+{
+    public static ISiloBuilder AddRdsGrainStorage(this ISiloBuilder silo, RdsClusterSettings settings)
+    {
+        silo.AddAzureTableGrainStorage(StorageNames.Registry, options => options.Configure<IServiceProvider>((table, services) =>
+        {
+            table.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
+            table.TableName = settings.GrainStateTable;
+            // Orleans' binary format with [Id]-tagged members: compact and tolerant of added members.
+            table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
+        }));
+        silo.Services.AddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    public static ISiloBuilder UseRdsClustering(this ISiloBuilder silo, RdsClusterSettings settings)
+    {
+        silo.Configure<ClusterOptions>(cluster =>
+        {
+            cluster.ClusterId = settings.ClusterId;
+            cluster.ServiceId = settings.ServiceId;
+        });
+        return silo.UseAzureStorageClustering(options =>
+        {
+            options.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
+            options.TableName = settings.MembershipTable;
+        });
+    }
+}
