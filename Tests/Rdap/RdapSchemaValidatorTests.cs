@@ -112,6 +112,28 @@ public sealed class RdapSchemaValidatorTests
     }
 
     [Fact]
+    public void Embedded_nameserver_and_entity_validate_as_lookups_and_nameserver_search()
+    {
+        var domain = LoadExample(Fig11Unredacted);
+        var conformance = domain["rdapConformance"]!;
+
+        var nameserver = domain["nameservers"]![0]!.DeepClone();
+        nameserver["rdapConformance"] = conformance.DeepClone();
+        var entity = domain["entities"]![0]!.DeepClone();
+        entity["rdapConformance"] = conformance.DeepClone();
+        var search = new JsonObject
+        {
+            ["rdapConformance"] = conformance.DeepClone(),
+            ["nameserverSearchResults"] = domain["nameservers"]!.DeepClone(),
+        };
+
+        Validator.AssertValid(nameserver, RdapObjectKind.Nameserver);
+        Validator.AssertValid(entity, RdapObjectKind.Entity);
+        Validator.AssertValid(search, RdapObjectKind.NameserverSearch);
+        Assert.False(Validator.Validate(entity, RdapObjectKind.Nameserver).IsValid);
+    }
+
+    [Fact]
     public void Rfc9083_error_body_validates() =>
         Validator.AssertValid(
             JsonNode.Parse("""{"rdapConformance":["rdap_level_0"],"errorCode":404,"title":"Not Found","description":["The domain is not registered here."]}""")!,
