@@ -13,23 +13,13 @@ internal static class DisclosurePolicy
 {
     public static DisclosedRegistration Shape(RegistrationRecord record, DisclosureRequest request, DateTimeOffset databaseUpdatedAt)
     {
-        var redactions = ImmutableArray.CreateBuilder<Redaction>();
-        bool Discloses(DataElement element, bool present)
-        {
-            if (!present)
-                return true;
-            if (request.Requested.Contains(element) && request.Entitlements.Clear.Contains(element))
-                return true;
-            redactions.Add(new Redaction(element, MethodFor(element)));
-            return false;
-        }
-
+        var shaper = new Shaper(request);
         var shaped = record with
         {
-            Registrant = ShapeRegistrant(record.Registrant, Discloses),
-            Tech = ShapeTech(record.Tech, Discloses),
+            Registrant = shaper.Registrant(record.Registrant),
+            Tech = shaper.Tech(record.Tech),
         };
-        return new DisclosedRegistration { Record = shaped, Redactions = redactions.ToImmutable(), DatabaseUpdatedAt = databaseUpdatedAt };
+        return new DisclosedRegistration { Record = shaped, Redactions = shaper.Redactions, DatabaseUpdatedAt = databaseUpdatedAt };
     }
 
     /// <summary>RP 2024 Appendix E names the method per element; §2.7.8 requires replacement for emails.</summary>
@@ -41,48 +31,61 @@ internal static class DisclosurePolicy
         _ => RedactionMethod.Removal,
     };
 
-    private static Contact? ShapeRegistrant(Contact? contact, Func<DataElement, bool, bool> discloses)
+    /// <summary>Shapes the contacts of one record and collects what it withheld.</summary>
+    private sealed class Shaper(DisclosureRequest request)
     {
-        if (contact is null)
-            return null;
-        var phone = discloses(DataElement.RegistrantPhone, contact.Phone is not null);
-        var fax = discloses(DataElement.RegistrantFax, contact.Fax is not null);
-        return contact with
-        {
-            Handle = discloses(DataElement.RegistryRegistrantId, contact.Handle is not null) ? contact.Handle : null,
-            Name = discloses(DataElement.RegistrantName, contact.Name is not null) ? contact.Name : null,
-            Street = discloses(DataElement.RegistrantStreet, contact.Street.Length > 0) ? contact.Street : [],
-            City = discloses(DataElement.RegistrantCity, contact.City is not null) ? contact.City : null,
-            PostalCode = discloses(DataElement.RegistrantPostalCode, contact.PostalCode is not null) ? contact.PostalCode : null,
-            Phone = phone ? contact.Phone : null,
-            PhoneExt = phone && discloses(DataElement.RegistrantPhoneExt, contact.PhoneExt is not null) ? contact.PhoneExt : null,
-            Fax = fax ? contact.Fax : null,
-            FaxExt = fax && discloses(DataElement.RegistrantFaxExt, contact.FaxExt is not null) ? contact.FaxExt : null,
-            Email = discloses(DataElement.RegistrantEmail, contact.Email is not null) ? contact.Email : null,
-        };
-    }
+        private readonly ImmutableArray<Redaction>.Builder _redactions = ImmutableArray.CreateBuilder<Redaction>();
 
-    private static Contact? ShapeTech(Contact? contact, Func<DataElement, bool, bool> discloses)
-    {
-        if (contact is null)
-            return null;
-        var phone = discloses(DataElement.TechPhone, contact.Phone is not null);
-        return contact with
+        public ImmutableArray<Redaction> Redactions => _redactions.ToImmutable();
+
+        public Contact? Registrant(Contact? contact)
         {
-            Handle = discloses(DataElement.RegistryTechId, contact.Handle is not null) ? contact.Handle : null,
-            Name = discloses(DataElement.TechName, contact.Name is not null) ? contact.Name : null,
-            Phone = phone ? contact.Phone : null,
-            PhoneExt = phone && discloses(DataElement.TechPhoneExt, contact.PhoneExt is not null) ? contact.PhoneExt : null,
-            Email = discloses(DataElement.TechEmail, contact.Email is not null) ? contact.Email : null,
-            // The Profile publishes only name, phone and email of a technical contact (RP 2024 §2.7.6).
-            Organization = null,
-            Street = [],
-            City = null,
-            Region = null,
-            PostalCode = null,
-            CountryCode = null,
-            Fax = null,
-            FaxExt = null,
-        };
+            if (contact is null)
+                return null;
+            var phone = Discloses(DataElement.RegistrantPhone, contact.Phone is not null);
+            var fax = Discloses(DataElement.RegistrantFax, contact.Fax is not null);
+            return contact with
+            {
+                Handle = Discloses(DataElement.RegistryRegistrantId, contact.Handle is not null) ? contact.Handle : null,
+                Name = Discloses(DataElement.RegistrantName, contact.Name is not null) ? contact.Name : null,
+                Street = Discloses(DataElement.RegistrantStreet, contact.Street.Length > 0) ? contact.Street : [],
+                City = Discloses(DataElement.RegistrantCity, contact.City is not null) ? contact.City : null,
+                PostalCode = Discloses(DataElement.RegistrantPostalCode, contact.PostalCode is not null) ? contact.PostalCode : null,
+                Phone = phone ? contact.Phone : null,
+                PhoneExt = DisclosesExtension(DataElement.RegistrantPhoneExt, contact.PhoneExt is not null, phone) ? contact.PhoneExt : null,
+                Fax = fax ? contact.Fax : null,
+                FaxExt = DisclosesExtension(DataElement.RegistrantFaxExt, contact.FaxExt is not null, fax) ? contact.FaxExt : null,
+                Email = Discloses(DataElement.RegistrantEmail, contact.Email is not null) ? contact.Email : null,
+            };
+        }
+
+        public Contact? Tech(Contact? contact)
+        {
+            if (contact is null)
+                return null;
+            var phone = Discloses(DataElement.TechPhone, contact.Phone is not null);
+            return new Contact
+            {
+                // The Profile publishes only ID, name, phone and email of a technical contact (RP 2024 §2.7.6).
+                Handle = Discloses(DataElement.RegistryTechId, contact.Handle is not null) ? contact.Handle : null,
+                Name = Discloses(DataElement.TechName, contact.Name is not null) ? contact.Name : null,
+                Phone = phone ? contact.Phone : null,
+                PhoneExt = DisclosesExtension(DataElement.TechPhoneExt, contact.PhoneExt is not null, phone) ? contact.PhoneExt : null,
+                Email = Discloses(DataElement.TechEmail, contact.Email is not null) ? contact.Email : null,
+            };
+        }
+
+        private bool Discloses(DataElement element, bool present) => DisclosesExtension(element, present, numberDisclosed: true);
+
+        // An extension goes with its number: withheld whenever the number is.
+        private bool DisclosesExtension(DataElement element, bool present, bool numberDisclosed)
+        {
+            if (!present)
+                return true;
+            if (numberDisclosed && request.Requested.Contains(element) && request.Entitlements.Clear.Contains(element))
+                return true;
+            _redactions.Add(new Redaction(element, MethodFor(element)));
+            return false;
+        }
     }
 }

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
+
+namespace Rds.Tests.Infrastructure;
+
+/// <summary>
+/// Azure Storage for tests, from the first source that exists: the connection string in RDS_STORAGE_CONNECTION;
+/// an Azurite container where a Docker engine answers; else Azurite from npm (pinned in deploy/, installed with
+/// npm ci when missing) as a local process on free loopback ports. CI has no Docker, so it takes the last path.
+/// </summary>
+internal sealed partial class AzuriteStorage : IAsyncDisposable
+{
+    // The well-known development account of the Azure Storage emulator; not a secret.
+    private const string DevAccount = "devstoreaccount1";
+    private const string DevKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private Process? _process;
+    private IContainer? _container;
+    private string? _dataDirectory;
+
+    public required string ConnectionString { get; init; }
+
+    /// <summary>Where the storage came from, for test output.</summary>
+    public required string Source { get; init; }
+
+    public static async Task<AzuriteStorage> StartAsync()
+    {
+        if (Environment.GetEnvironmentVariable("RDS_STORAGE_CONNECTION") is { Length: > 0 } given)
+            return new AzuriteStorage { ConnectionString = given, Source = "RDS_STORAGE_CONNECTION" };
+        return await TryStartContainerAsync() ?? await StartProcessAsync();
+    }
+
+    private static async Task<AzuriteStorage?> TryStartContainerAsync()
+    {
+        try
+        {
+            var container = new ContainerBuilder("mcr.microsoft.com/azure-storage/azurite:3.35.0")
+                .WithCommand("azurite", "--blobHost", "0.0.0.0", "--queueHost", "0.0.0.0", "--tableHost", "0.0.0.0", "--skipApiVersionCheck", "--loose")
+                .WithPortBinding(10000, true).WithPortBinding(10001, true).WithPortBinding(10002, true)
+                .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Table service is successfully listening"))
+                .Build();
+            await container.StartAsync();
+            var host = container.Hostname;
+            return new AzuriteStorage
+            {
+                ConnectionString = ConnectionStringFor(host, container.GetMappedPublicPort(10000), container.GetMappedPublicPort(10001), container.GetMappedPublicPort(10002)),
+                Source = "Testcontainers",
+                _container = container,
+            };
+        }
+        catch (DockerUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<AzuriteStorage> StartProcessAsync()
+    {
+        var azurite = await RepositoryPaths.EnsureAzuriteInstalledAsync();
+        var dataDirectory = Directory.CreateTempSubdirectory("rds-azurite-").FullName;
+        var start = new ProcessStartInfo(azurite)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Port 0 lets the OS pick free ports (10000-10002 may be taken); Azurite prints the ones it got.
+        foreach (var argument in new[]
+                 {
+                     "--location", dataDirectory, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0", "--skipApiVersionCheck", "--loose",
+                 })
+            start.ArgumentList.Add(argument);
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        var ports = new Dictionary<string, int>();
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        void OnLine(object? _, DataReceivedEventArgs line)
+        {
+            if (line.Data is null)
+                return;
+            lock (ports)
+            {
+                output.AppendLine(line.Data);
+                if (ListeningLine().Match(line.Data) is { Success: true } match)
+                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value);
+                if (ports.Count == 3)
+                    ready.TrySetResult();
+            }
+        }
+        process.OutputDataReceived += OnLine;
+        process.ErrorDataReceived += OnLine;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(StartTimeout));
+        if (first != ready.Task)
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"Azurite did not become ready within {StartTimeout.TotalSeconds} s. Output:\n{output}");
+        }
+        return new AzuriteStorage
+        {
+            ConnectionString = ConnectionStringFor("127.0.0.1", ports["Blob"], ports["Queue"], ports["Table"]),
+            Source = $"local Azurite process (pid {process.Id})",
+            _process = process,
+            _dataDirectory = dataDirectory,
+        };
+    }
+
+    private static string ConnectionStringFor(string host, int blob, int queue, int table) =>
+        $"DefaultEndpointsProtocol=http;AccountName={DevAccount};AccountKey={DevKey};" +
+        $"BlobEndpoint=http://{host}:{blob}/{DevAccount};QueueEndpoint=http://{host}:{queue}/{DevAccount};TableEndpoint=http://{host}:{table}/{DevAccount};";
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_container is not null)
+            await _container.DisposeAsync();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        if (_dataDirectory is not null)
+        {
+            try { Directory.Delete(_dataDirectory, recursive: true); }
+            catch (IOException) { /* Azurite may still release a file; the temp folder is cleaned by the OS. */ }
+        }
+    }
+
+    [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
+    private static partial Regex ListeningLine();
+}

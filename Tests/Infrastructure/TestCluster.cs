@@ -1,0 +1,32 @@
+using Orleans.TestingHost;
+using Rds.Hosting;
+using Rds.Silo.Hosting;
+
+namespace Rds.Tests.Infrastructure;
+
+/// <summary>An in-process Orleans cluster wired like the real silo, with its grain state in Azure Table storage.</summary>
+internal static class TestCluster
+{
+    public static RdsClusterSettings SettingsFor(AzuriteStorage storage, string? tablePrefix = null) => new()
+    {
+        StorageConnectionString = storage.ConnectionString,
+        // Every run and every fixture gets its own tables, so runs never see each other's data.
+        TablePrefix = tablePrefix ?? NewTablePrefix(),
+        ClusterId = "test",
+        ServiceId = "rds-tests",
+    };
+
+    public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
+
+    public static async Task<InProcessTestCluster> StartAsync(RdsClusterSettings settings, int silos = 1)
+    {
+        var builder = new InProcessTestClusterBuilder((short)silos);
+        // Table storage keys state by service id: a restarted cluster must keep it to find its grains' state.
+        builder.Options.ServiceId = settings.ServiceId;
+        builder.Options.ClusterId = settings.ClusterId + "-" + Guid.NewGuid().ToString("N")[..8];
+        builder.ConfigureSilo((_, silo) => silo.AddRdsGrainStorage(settings));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
