@@ -47,12 +47,13 @@ internal sealed class RdapSchemaValidator
 
     // Hierarchical, so errors inside subschemas that did not decide the outcome (the losing
     // branches of a passing oneOf/anyOf/contains) can be told apart and left out.
-    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical };
+    private static readonly EvaluationOptions Options = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     private readonly IReadOnlyDictionary<RdapObjectKind, JsonSchema> _schemas;
 
     private RdapSchemaValidator(string schemaDirectory)
     {
+        RegisterAddressFormats();
         var buildOptions = new BuildOptions { SchemaRegistry = new SchemaRegistry() };
         foreach (var file in Directory.EnumerateFiles(schemaDirectory, "*.json"))
         {
@@ -75,6 +76,21 @@ internal sealed class RdapSchemaValidator
             [RdapObjectKind.NameserverSearch] = Registered("rdap_nameservers.json"),
             [RdapObjectKind.DomainSearch] = domainSearch,
         };
+    }
+
+    /// <summary>
+    /// The schemas' port43 is <c>oneOf</c> an IP address or a host name, and their IP branch checks only the
+    /// custom formats <c>ipv4-validation</c>/<c>ipv6-validation</c>. Unknown to a standard validator, those pass any
+    /// string, so every host name would match both branches and fail the <c>oneOf</c>; these formats restore the
+    /// ICANN tool's meaning.
+    /// </summary>
+    private static void RegisterAddressFormats()
+    {
+        static bool IsAddress(JsonElement value, System.Net.Sockets.AddressFamily family) =>
+            value.ValueKind != JsonValueKind.String
+            || (System.Net.IPAddress.TryParse(value.GetString(), out var address) && address.AddressFamily == family);
+        FormatRegistry.Global.Register(new PredicateFormat("ipv4-validation", value => IsAddress(value, System.Net.Sockets.AddressFamily.InterNetwork)));
+        FormatRegistry.Global.Register(new PredicateFormat("ipv6-validation", value => IsAddress(value, System.Net.Sockets.AddressFamily.InterNetworkV6)));
     }
 
     /// <summary>Shared instance; the schemas are loaded once, on first use.</summary>
