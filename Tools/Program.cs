@@ -1,0 +1,8 @@
+using System.CommandLine;
+using Rds.Tools.Commands;
+
+var root = new RootCommand("Orleans.Rds tools: synthetic registry generator and bulk importer.")
+{
+    GenerateCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
