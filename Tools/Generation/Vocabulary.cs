@@ -36,7 +36,7 @@ internal static class Vocabulary
     /// <summary>Optional last part of ordinary labels; each starts with a hyphen (or is empty) so it is unambiguous.</summary>
     public static readonly string[] Qualifiers =
     [
-        "", "", "", "", "-shop", "-online", "-group", "-studio", "-labs", "-co", "-net", "-hub", "-works",
+        "", "-shop", "-online", "-group", "-studio", "-labs", "-co", "-net", "-hub", "-works",
         "-store", "-cafe", "-travel", "-news", "-blog", "-club", "-media", "-tech", "-design", "-home",
         "-market", "-consulting", "-photo", "-events", "-law", "-clinic", "-school",
     ];
