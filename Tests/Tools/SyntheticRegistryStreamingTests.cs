@@ -2,6 +2,7 @@ using Rds.Tools.Generation;
 
 namespace Rds.Tests.Tools;
 
+[Collection(MemoryMeasurementCollection.Name)]
 public sealed class SyntheticRegistryStreamingTests
 {
     [Fact]
