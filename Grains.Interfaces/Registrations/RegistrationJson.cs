@@ -17,6 +17,8 @@ public static class RegistrationJson
         RespectNullableAnnotations = true,
         RespectRequiredConstructorParameters = true,
         MaxDepth = 16,
+        // NDJSON files and logs stay readable: IDNs and "+" in phone numbers are written as themselves.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static RegistrationRecord? Deserialize(string json) => JsonSerializer.Deserialize<RegistrationRecord>(json, Options);
