@@ -9,7 +9,8 @@ namespace Rds.Gateway.Rdap;
 /// </summary>
 internal sealed class RdapJsonResult(JsonNode body, int status = StatusCodes.Status200OK, TimeSpan? retryAfter = null) : IResult
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    // Served as application/rdap+json, never embedded in HTML: "+", "'" and non-ASCII letters stay readable.
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public JsonNode Body => body;
 

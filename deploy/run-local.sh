@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Runs Orleans.Rds on this machine: Azurite, one silo and the gateway as separate processes on loopback, loads a
+# generated demo registry on first start, and prints curl lines to try. Ctrl-C stops everything.
+#
+#   deploy/run-local.sh [--fresh] [--count N]
+#     --fresh    start from empty storage (Azurite's data lives in deploy/.data, kept across runs)
+#     --count N  size of the demo registry loaded into empty storage (default 2000)
+#   RDS_HTTP_PORT  gateway port (default 5080)
+#
+# Needs the .NET SDK and Node.js, nothing else.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+data="$root/deploy/.data"
+run="$root/deploy/.run"
+fresh=false
+count=2000
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fresh) fresh=true ;;
+    --count) count="$2"; shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)"; exit 2 ;;
+  esac
+  shift
+done
+http_port="${RDS_HTTP_PORT:-5080}"
+
+command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is needed: https://dot.net"; exit 1; }
+command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js with npm is needed to run Azurite."; exit 1; }
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+wait_for_tcp() { # host port seconds what
+  for _ in $(seq 1 $(( $3 * 5 ))); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.2; done
+  echo "$4 did not start; see $run/*.log"; exit 1
+}
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ ${#pids[@]} -gt 0 ]; then
+    say "Stopping"
+    for (( i=${#pids[@]}-1; i>=0; i-- )); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+  fi
+}
+trap stop_all INT TERM EXIT
+
+if (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null; then
+  echo "Port $http_port is taken; set RDS_HTTP_PORT to another port."; exit 1
+fi
+
+mkdir -p "$run"
+if $fresh; then rm -rf "$data"; fi
+mkdir -p "$data/azurite"
+
+if [ ! -x "$root/deploy/node_modules/.bin/azurite" ]; then
+  say "Installing Azurite (pinned in deploy/package-lock.json)"
+  (cd "$root/deploy" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+say "Building"
+dotnet build "$root/Orleans.Rds.sln" --configuration Release --verbosity quiet --nologo >"$run/build.log" 2>&1 \
+  || { tail -30 "$run/build.log"; exit 1; }
+bin() { echo "$root/$1/bin/Release/net10.0/$2"; }
+
+say "Starting Azurite (data in deploy/.data)"
+"$root/deploy/node_modules/.bin/azurite" --location "$data/azurite" --skipApiVersionCheck --loose \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 \
+  >"$run/azurite.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 150); do [ "$(grep -c 'successfully listening' "$run/azurite.log" || true)" -ge 3 ] && break; sleep 0.2; done
+port_of() { sed -n "s/.*Azurite $1 service is successfully listening at http:\/\/127.0.0.1:\([0-9]*\).*/\1/p" "$run/azurite.log" | tail -n 1; }
+blob=$(port_of Blob); queue=$(port_of Queue); table=$(port_of Table)
+[ -n "$table" ] || { cat "$run/azurite.log"; echo "Azurite did not start"; exit 1; }
+# The emulator's well-known development account, not a secret.
+account=devstoreaccount1
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=$account;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$blob/$account;QueueEndpoint=http://127.0.0.1:$queue/$account;TableEndpoint=http://127.0.0.1:$table/$account;"
+# A new cluster id per run: the last run's silo is gone, and its membership row must not be waited on.
+export Orleans__ClusterId="local-$(date +%s)"
+
+key_file="$run/operator-key"
+if [ ! -s "$key_file" ]; then
+  (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 >"$key_file")
+fi
+operator_key=$(cat "$key_file")
+
+silo_port=$(free_port); gateway_port=$(free_port)
+say "Starting the silo (silo port $silo_port, gateway port $gateway_port)"
+Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo.log" 2>&1 &
+pids+=($!)
+wait_for_tcp 127.0.0.1 "$gateway_port" 60 "The silo"
+
+say "Starting the gateway on http://127.0.0.1:$http_port"
+Admin__OperatorKey="$operator_key" RDS_HTTP_PORT=$http_port dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
+pids+=($!)
+wait_for_tcp 127.0.0.1 "$http_port" 60 "The gateway"
+
+demo="$run/demo.ndjson"
+if [ ! -f "$data/demo-loaded" ]; then
+  say "Loading a demo registry of $count domains"
+  dotnet "$(bin Tools rds-tools.dll)" generate --seed 42 --count "$count" --output "$demo" --truth "$run/demo-truth.json"
+  RDS_OPERATOR_KEY="$operator_key" dotnet "$(bin Tools rds-tools.dll)" import --file "$demo" --gateway "http://127.0.0.1:$http_port"
+  touch "$data/demo-loaded"
+fi
+
+names=$(grep -o '"domainName":"[^"]*"' "$demo" 2>/dev/null | cut -d'"' -f4 | awk 'NR<=3 || /^xn--/' | head -n 4)
+cat <<MSG
+
+Orleans.Rds is running. Logs: deploy/.run/{azurite,silo,gateway}.log. Ctrl-C stops everything.
+
+Try RDAP lookups (the public view; personal data is redacted):
+$(for n in $names; do echo "  curl http://127.0.0.1:$http_port/rdap/domain/$n"; done)
+  curl http://127.0.0.1:$http_port/rdap/help
+
+Operator endpoints take the key in deploy/.run/operator-key:
+  curl -X DELETE -H "Authorization: Bearer \$(cat deploy/.run/operator-key)" http://127.0.0.1:$http_port/admin/domains/<name>
+  dotnet Tools/bin/Release/net10.0/rds-tools.dll import --file FILE --gateway http://127.0.0.1:$http_port   # with RDS_OPERATOR_KEY set
+
+MSG
+wait -n "${pids[@]}" || true
+echo "A process stopped unexpectedly; see deploy/.run/*.log"
