@@ -36,12 +36,20 @@ wait_for_tcp() { # host port seconds what
   echo "$4 did not start; see $run/*.log"; exit 1
 }
 
+# Children run in their own sessions (setsid), so Ctrl-C reaches only this script, which stops them in order:
+# gateway, then silo (it deactivates grains and writes its state while storage is still up), then Azurite.
 pids=()
 stop_all() {
   trap - INT TERM EXIT
   if [ ${#pids[@]} -gt 0 ]; then
     say "Stopping"
-    for (( i=${#pids[@]}-1; i>=0; i-- )); do kill -TERM "${pids[$i]}" 2>/dev/null || true; wait "${pids[$i]}" 2>/dev/null || true; done
+    for (( i=${#pids[@]}-1; i>=0; i-- )); do
+      pid=${pids[$i]}
+      kill -TERM "$pid" 2>/dev/null || continue
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    done
   fi
 }
 trap stop_all INT TERM EXIT
@@ -65,7 +73,7 @@ dotnet build "$root/Orleans.Rds.sln" --configuration Release --verbosity quiet -
 bin() { echo "$root/$1/bin/Release/net10.0/$2"; }
 
 say "Starting Azurite (data in deploy/.data)"
-"$root/deploy/node_modules/.bin/azurite" --location "$data/azurite" --skipApiVersionCheck --loose \
+setsid "$root/deploy/node_modules/.bin/azurite" --location "$data/azurite" --skipApiVersionCheck --loose \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 \
   >"$run/azurite.log" 2>&1 &
 pids+=($!)
@@ -87,12 +95,12 @@ operator_key=$(cat "$key_file")
 
 silo_port=$(free_port); gateway_port=$(free_port)
 say "Starting the silo (silo port $silo_port, gateway port $gateway_port)"
-Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo.log" 2>&1 &
+Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port setsid dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo.log" 2>&1 &
 pids+=($!)
 wait_for_tcp 127.0.0.1 "$gateway_port" 60 "The silo"
 
 say "Starting the gateway on http://127.0.0.1:$http_port"
-Admin__OperatorKey="$operator_key" RDS_HTTP_PORT=$http_port dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
+Admin__OperatorKey="$operator_key" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
 pids+=($!)
 wait_for_tcp 127.0.0.1 "$http_port" 60 "The gateway"
 
