@@ -52,7 +52,8 @@ stop_all() {
     done
   fi
 }
-trap stop_all INT TERM EXIT
+trap stop_all EXIT
+trap "stop_all; exit 130" INT TERM
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$http_port") 2>/dev/null; then
   echo "Port $http_port is taken; set RDS_HTTP_PORT to another port."; exit 1
