@@ -16,7 +16,7 @@ internal static class StorageProbe
             var options = new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(3) } };
             client = new TableServiceClient(settings.StorageConnectionString, options);
         }
-        catch (Exception malformed) when (malformed is FormatException or ArgumentException)
+        catch (Exception malformed) when (malformed is FormatException or ArgumentException or InvalidOperationException)
         {
             throw new RdsConfigurationException($"'{RdsClusterSettings.ConnectionStringKey}' is not a valid storage connection string: {malformed.Message}");
         }

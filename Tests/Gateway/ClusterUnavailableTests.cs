@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Rds.Gateway;
+using Rds.Registrations;
+using Rds.Tests.Infrastructure;
+
+namespace Rds.Tests.Gateway;
+
+/// <summary>A gateway whose cluster does not answer: retriable 503s with RDAP bodies, never a 500.</summary>
+public sealed class ClusterUnavailableTests : IAsyncLifetime
+{
+    private const string Key = "unavailable-test-key";
+    private WebApplication _gateway = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", Key],
+            builder => builder.Services.AddSingleton(UnreachableCluster.Create()));
+        await _gateway.StartAsync();
+        var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _http = new HttpClient { BaseAddress = new Uri(address) };
+        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        await _gateway.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_lookup_is_503_with_retry_after_and_an_rdap_body()
+    {
+        var response = await _http.GetAsync("/rdap/domain/example.com");
+
+        await GatewayHttp.AssertRdapErrorAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task An_upsert_is_503_and_a_bulk_import_reports_every_line_as_not_stored()
+    {
+        var record = SampleRecords.Full("down.example");
+        var upsert = await _http.PutAsync("/admin/domains/down.example", new StringContent(RegistrationJson.Serialize(record), Encoding.UTF8, "application/json"));
+        var bulk = await _http.PostAsync("/admin/domains/bulk", new StringContent(RegistrationJson.Serialize(record) + "\n", Encoding.UTF8, "application/x-ndjson"));
+        var report = await bulk.ReadJsonAsync();
+
+        await GatewayHttp.AssertRdapErrorAsync(upsert, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal(1, report["failed"]!.GetValue<int>());
+        Assert.Contains("resend", report["errors"]![0]!["error"]!.GetValue<string>());
+    }
+}
