@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Rds.Tools.Commands;
 
-var root = new RootCommand("Orleans.Rds tools: synthetic registry generator and bulk importer.")
+var root = new RootCommand("Orleans.Rds tools: synthetic registry generator, bulk importer and benchmarks.")
 {
     GenerateCommand.Create(),
     ImportCommand.Create(),
+    BenchCommand.Create(),
 };
 
 var parseResult = root.Parse(args);

@@ -16,22 +16,7 @@ internal static class ImportCommand
     public static Command Create()
     {
         var file = new Option<FileInfo>("--file") { Description = "NDJSON file, one registration record per line.", Required = true };
-        var gateway = new Option<Uri>("--gateway")
-        {
-            Description = "Base URL of the gateway, e.g. http://localhost:5080.",
-            Required = true,
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
-                {
-                    return uri;
-                }
-
-                result.AddError("--gateway must be an absolute http or https URL.");
-                return null;
-            },
-        };
+        var gateway = GatewayOption.Create();
         var operatorKey = new Option<string?>("--operator-key") { Description = $"Operator key for the admin API (default: ${OperatorKeyVariable})." };
         var batchLines = new Option<int>("--batch-lines") { Description = "Lines per request.", DefaultValueFactory = _ => BulkImportOptions.DefaultBatchLines };
         var parallelism = new Option<int>("--parallelism") { Description = "Requests in flight at once (1-4).", DefaultValueFactory = _ => 2 };

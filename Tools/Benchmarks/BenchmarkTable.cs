@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Text;
+
+namespace Rds.Tools.Benchmarks;
+
+/// <summary>The short fixed-width tables the bench commands print; invariant culture so figures paste into BENCHMARKS.md unchanged.</summary>
+internal static class BenchmarkTable
+{
+    public static string FormatImport(ImportBenchmarkResult result)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(culture, $"{"import",-44} {"records",9} {"seconds",8} {"records/s",10}");
+        text.AppendLine(culture, $"{"rds-tools import -> gateway -> grains -> table",-44} {result.Records,9:N0} {result.RealSeconds,8:F2} {result.RealRecordsPerSecond,10:N0}");
+        text.AppendLine(culture, $"{"raw Azure.Data.Tables, 100-entity batches",-44} {result.Records,9:N0} {result.RawSeconds,8:F2} {result.RawRecordsPerSecond,10:N0}");
+        text.AppendLine(culture, $"real / raw: {result.Ratio:P1}; stored {result.Stored:N0}, failed {result.Failed:N0}");
+        return text.ToString();
+    }
+
+    public static string FormatLookup(LookupBenchmarkResult result)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(culture, $"{"lookup",-30} {"requests",9} {"errors",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
+        foreach (var run in new[] { result.Gateway, result.FixedBody })
+        {
+            text.AppendLine(culture, $"{run.Target,-30} {run.Requests,9:N0} {run.Errors,7:N0} {run.RequestsPerSecond,9:N0} {run.P50Ms,8:F2} {run.P99Ms,8:F2} {run.MaxMs,8:F2}");
+        }
+
+        text.AppendLine(culture, $"gateway / fixed body: {result.Ratio:P1} of the rate; concurrency {result.Concurrency}, body {result.BodyBytes:N0} bytes");
+        return text.ToString();
+    }
+}

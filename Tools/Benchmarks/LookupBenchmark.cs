@@ -1,0 +1,52 @@
+namespace Rds.Tools.Benchmarks;
+
+/// <summary>
+/// Times RDAP domain lookups through the gateway, then the same request count and concurrency against a
+/// <see cref="FixedBodyServer"/> answering with as many bytes as a typical lookup. Each target gets a warm-up first.
+/// </summary>
+internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests, int warmup)
+{
+    public async Task<LookupBenchmarkResult> RunAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
+    {
+        // A fixed shuffle: lookups do not walk the grains in import order, and reruns ask the same sequence.
+        var shuffled = names.ToArray();
+        new Random(42).Shuffle(shuffled);
+        var root = gateway.AbsoluteUri.TrimEnd('/');
+        var gatewayUrls = shuffled.Select(name => new Uri($"{root}/rdap/domain/{name}")).ToArray();
+
+        using var gatewayHttp = CreateClient();
+        var gatewayRunner = new LoadRunner(gatewayHttp, gatewayUrls, concurrency);
+        var bodyBytes = await TypicalBodyLengthAsync(gatewayRunner, gatewayUrls, cancellationToken);
+        await gatewayRunner.RunAsync("warm-up", warmup, cancellationToken);
+        var gatewaySummary = await gatewayRunner.RunAsync("gateway GET /rdap/domain", requests, cancellationToken);
+
+        await using var server = await FixedBodyServer.StartAsync(bodyBytes, cancellationToken);
+        var fixedRoot = server.BaseAddress.AbsoluteUri.TrimEnd('/');
+        var fixedUrls = shuffled.Select(name => new Uri($"{fixedRoot}/rdap/domain/{name}")).ToArray();
+        using var fixedHttp = CreateClient();
+        var fixedRunner = new LoadRunner(fixedHttp, fixedUrls, concurrency);
+        await fixedRunner.RunAsync("warm-up", warmup, cancellationToken);
+        var fixedSummary = await fixedRunner.RunAsync("fixed-body Kestrel", requests, cancellationToken);
+
+        return new LookupBenchmarkResult(concurrency, bodyBytes, gatewaySummary, fixedSummary);
+    }
+
+    /// <summary>The median body length of a few answers: records differ in contacts and nameservers.</summary>
+    private static async Task<int> TypicalBodyLengthAsync(LoadRunner runner, IReadOnlyList<Uri> urls, CancellationToken cancellationToken)
+    {
+        var lengths = new List<int>();
+        foreach (var url in urls.Take(25))
+        {
+            lengths.Add(await runner.BodyLengthAsync(url, cancellationToken));
+        }
+
+        lengths.Sort();
+        return lengths[lengths.Count / 2];
+    }
+
+    // One connection per worker, as many as the concurrency, so the client never queues for a connection.
+    private HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+}

@@ -1,0 +1,150 @@
+using System.CommandLine;
+using System.Text.Json;
+using Azure.Data.Tables;
+using Rds.Tools.Benchmarks;
+using Rds.Tools.Import;
+
+namespace Rds.Tools.Commands;
+
+/// <summary>
+/// <c>bench import</c> and <c>bench lookup</c>: throughput against a running system, each with its baseline measured
+/// in the same run on the same machine, so the ratio means more than either figure alone.
+/// </summary>
+internal static class BenchCommand
+{
+    private static readonly JsonSerializerOptions ResultJson = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create() => new("bench", "Measure import and lookup throughput against a running system, with baselines.")
+    {
+        CreateImport(),
+        CreateLookup(),
+    };
+
+    private static Command CreateImport()
+    {
+        var file = FileOption();
+        var gateway = GatewayOption.Create();
+        var storage = new Option<string>("--storage") { Description = "Storage connection string for the raw Azure.Data.Tables baseline (the one the silo uses).", Required = true };
+        var operatorKey = new Option<string?>("--operator-key") { Description = $"Operator key for the admin API (default: ${ImportCommand.OperatorKeyVariable})." };
+        var count = CountOption("Records to import: the first N lines of the file (default: all).");
+        var concurrency = PositiveOption("--concurrency", "Raw baseline: 100-entity batches in flight at once.", 4);
+        var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
+
+        var command = new Command("import", "Import records through the gateway, then the same rows straight into Azure Table storage.")
+        {
+            file, gateway, storage, operatorKey, count, concurrency, output,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var key = parseResult.GetValue(operatorKey) ?? Environment.GetEnvironmentVariable(ImportCommand.OperatorKeyVariable);
+            if (string.IsNullOrEmpty(key))
+            {
+                await Console.Error.WriteLineAsync($"No operator key: pass --operator-key or set {ImportCommand.OperatorKeyVariable}.");
+                return ImportCommand.ExitAborted;
+            }
+
+            var records = await BenchmarkRecords.LoadAsync(parseResult.GetRequiredValue(file), parseResult.GetValue(count), cancellationToken);
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+            var benchmark = new ImportBenchmark(
+                http, parseResult.GetRequiredValue(gateway), key, new TableServiceClient(parseResult.GetRequiredValue(storage)), parseResult.GetValue(concurrency));
+            ImportBenchmarkResult result;
+            try
+            {
+                result = await benchmark.RunAsync(records, cancellationToken);
+            }
+            catch (ImportAbortedException exception)
+            {
+                await Console.Error.WriteLineAsync($"Import aborted: {exception.Message}");
+                return ImportCommand.ExitAborted;
+            }
+
+            Console.Out.Write(BenchmarkTable.FormatImport(result));
+            if (result.Stored != result.Records)
+            {
+                // Records already stored come back "unchanged" and cost far less: the rate would not be an import rate.
+                await Console.Error.WriteLineAsync($"warning: {result.Stored:N0} of {result.Records:N0} records were stored; import into empty storage for a meaningful figure.");
+            }
+
+            await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
+            return result.Failed > 0 ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
+        });
+        return command;
+    }
+
+    private static Command CreateLookup()
+    {
+        var file = FileOption();
+        var gateway = GatewayOption.Create();
+        var count = CountOption("Domain names to look up: those of the first N lines of the file (default: all).");
+        var concurrency = PositiveOption("--concurrency", "Requests in flight at once.", 32);
+        var requests = PositiveOption("--requests", "Timed requests per target.", 20_000);
+        var warmup = PositiveOption("--warmup", "Untimed requests per target before the timed ones.", 2_000);
+        var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
+
+        var command = new Command("lookup", "RDAP domain lookups through the gateway, then against a fixed-body Kestrel endpoint.")
+        {
+            file, gateway, count, concurrency, requests, warmup, output,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var records = await BenchmarkRecords.LoadAsync(parseResult.GetRequiredValue(file), parseResult.GetValue(count), cancellationToken);
+            if (records.Names.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("The file names no domains to look up.");
+                return ImportCommand.ExitAborted;
+            }
+
+            var benchmark = new LookupBenchmark(
+                parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), parseResult.GetValue(requests), parseResult.GetValue(warmup));
+            var result = await benchmark.RunAsync(records.Names, cancellationToken);
+            Console.Out.Write(BenchmarkTable.FormatLookup(result));
+            await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
+            return result.Gateway.Errors + result.FixedBody.Errors > 0 ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
+        });
+        return command;
+    }
+
+    private static Option<FileInfo> FileOption()
+    {
+        var file = new Option<FileInfo>("--file") { Description = "NDJSON registry file (from rds-tools generate).", Required = true };
+        file.AcceptExistingOnly();
+        return file;
+    }
+
+    private static Option<long> CountOption(string description)
+    {
+        var count = new Option<long>("--count") { Description = description, DefaultValueFactory = _ => long.MaxValue };
+        count.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<long>() < 1)
+            {
+                result.AddError("--count must be positive.");
+            }
+        });
+        return count;
+    }
+
+    private static Option<int> PositiveOption(string name, string description, int defaultValue)
+    {
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000_000)
+            {
+                result.AddError($"{name} must be between 1 and 10,000,000.");
+            }
+        });
+        return option;
+    }
+
+    private static async Task WriteAsync<T>(FileInfo? output, T result, CancellationToken cancellationToken)
+    {
+        if (output is null)
+        {
+            return;
+        }
+
+        await using var stream = output.Create();
+        await JsonSerializer.SerializeAsync(stream, result, ResultJson, cancellationToken);
+    }
+}
