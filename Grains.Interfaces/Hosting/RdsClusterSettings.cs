@@ -27,6 +27,9 @@ public sealed record RdsClusterSettings
 
     public string MembershipTable => TablePrefix + "cluster";
 
+    /// <summary>Attribute index rows: one partition per attribute shard.</summary>
+    public string AttributeIndexTable => TablePrefix + "index";
+
     public static RdsClusterSettings FromConfiguration(IConfiguration configuration)
     {
         var connection = configuration[ConnectionStringKey] ?? Environment.GetEnvironmentVariable(ConnectionStringEnvironmentVariable);

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
+using System.Collections.Immutable;
+using Rds.Attributes;
 using Rds.Disclosure;
 using Rds.Domains;
+using Rds.Grains.Attributes;
 using Rds.Grains.Disclosure;
 using Rds.Registrations;
 
@@ -12,15 +15,45 @@ internal sealed class DomainGrain(
     TimeProvider clock,
     ILogger<DomainGrain> logger) : Grain, IDomainGrain
 {
+    // Whether the index holds the current state since this activation; persisted only lazily (see OnDeactivateAsync).
+    private bool _indexApplied = true;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!state.State.IndexPending)
+            return;
+        _indexApplied = false;
+        try
+        {
+            await ApplyIndexAsync();
+        }
+        catch (Exception failure)
+        {
+            // Still pending: the next change or retried upsert of this domain applies it again.
+            logger.LogWarning(failure, "Replaying the index changes of {Domain} failed", this.GetPrimaryKeyString());
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Clearing the outbox costs a write, so it is done once here rather than after every change; if this write
+        // is lost, the next activation replays changes the index already holds, which is harmless.
+        if (state.State.IndexPending && _indexApplied)
+        {
+            state.State = state.State with { IndexPending = false, StaleAttributes = [] };
+            try { await state.WriteStateAsync(); }
+            catch (Exception failure) { logger.LogDebug(failure, "Clearing the index outbox of {Domain} failed", this.GetPrimaryKeyString()); }
+        }
+    }
+
     async Task<UpsertOutcome> IDomainGrain.UpsertAsync(RegistrationRecord record)
     {
         EnsureNormalizedForThisGrain(record);
         var outcome = DomainVersioning.DecideUpsert(state.State, record);
         if (outcome == UpsertOutcome.Stored)
-        {
-            state.State = new DomainState { Record = record, StoredAt = clock.GetUtcNow() };
-            await state.WriteStateAsync();
-        }
+            await WriteAndIndexAsync(record, deletedAt: null);
+        else if (outcome == UpsertOutcome.Unchanged && !_indexApplied)
+            await ApplyIndexAsync();
         logger.LogDebug("Upsert of {Domain} at {UpdatedDate}: {Outcome}", this.GetPrimaryKeyString(), record.UpdatedDate, outcome);
         return outcome;
     }
@@ -29,10 +62,7 @@ internal sealed class DomainGrain(
     {
         var outcome = DomainVersioning.DecideDelete(state.State, deletedAt);
         if (outcome == DeleteOutcome.Deleted)
-        {
-            state.State = new DomainState { DeletedAt = deletedAt, StoredAt = clock.GetUtcNow() };
-            await state.WriteStateAsync();
-        }
+            await WriteAndIndexAsync(record: null, deletedAt);
         logger.LogDebug("Delete of {Domain} at {DeletedAt}: {Outcome}", this.GetPrimaryKeyString(), deletedAt, outcome);
         return outcome;
     }
@@ -41,6 +71,34 @@ internal sealed class DomainGrain(
         Task.FromResult(state.State.Record is { } record
             ? DisclosurePolicy.Shape(record, request, state.State.StoredAt)
             : null);
+
+    private async Task WriteAndIndexAsync(RegistrationRecord? record, DateTimeOffset? deletedAt)
+    {
+        var entering = RecordAttributes.Of(record);
+        var left = RecordAttributes.Of(state.State.Record).Union(_indexApplied ? [] : state.State.StaleAttributes).Except(entering);
+        state.State = new DomainState
+        {
+            Record = record,
+            DeletedAt = deletedAt,
+            StoredAt = clock.GetUtcNow(),
+            IndexPending = true,
+            StaleAttributes = [.. left],
+        };
+        _indexApplied = false;
+        await state.WriteStateAsync();
+        await ApplyIndexAsync();
+    }
+
+    // Idempotent: every current attribute is told the domain is a member, every stale one that it is not.
+    private async Task ApplyIndexAsync()
+    {
+        var domain = this.GetPrimaryKeyString();
+        var changes = RecordAttributes.Of(state.State.Record).Select(value => (value, member: true))
+            .Concat(state.State.StaleAttributes.Select(value => (value, member: false)));
+        await Task.WhenAll(changes.Select(change => GrainFactory.GetGrain<IAttributeGrain>(AttributeKey.Of(change.value))
+            .ApplyAsync(change.value, [new MembershipChange(domain, change.member)])));
+        _indexApplied = true;
+    }
 
     // The gateway normalises; a record that is not in stored form, or keyed elsewhere, is a caller's bug, not data.
     private void EnsureNormalizedForThisGrain(RegistrationRecord record)

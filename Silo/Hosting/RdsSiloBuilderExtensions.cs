@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using Microsoft.Extensions.Options;
 using Rds.Grains;
+using Rds.Grains.Attributes;
 using Rds.Hosting;
 
 namespace Rds.Silo.Hosting;
@@ -21,6 +23,9 @@ public static class RdsSiloBuilderExtensions
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
+        silo.Services.AddSingleton(services => new AttributeIndexTable(
+            new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
         return silo;
     }
 

@@ -18,13 +18,17 @@ internal static class TestCluster
 
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<InProcessTestCluster> StartAsync(RdsClusterSettings settings, int silos = 1)
+    public static async Task<InProcessTestCluster> StartAsync(RdsClusterSettings settings, int silos = 1, Action<ISiloBuilder>? configure = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         // Table storage keys state by service id: a restarted cluster must keep it to find its grains' state.
         builder.Options.ServiceId = settings.ServiceId;
         builder.Options.ClusterId = settings.ClusterId + "-" + Guid.NewGuid().ToString("N")[..8];
-        builder.ConfigureSilo((_, silo) => silo.AddRdsGrainStorage(settings));
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddRdsGrainStorage(settings);
+            configure?.Invoke(silo);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

@@ -1,0 +1,17 @@
+using System.Collections.Immutable;
+
+namespace Rds.Attributes;
+
+/// <summary>The index of one attribute value: the domains that share it. Key: <see cref="AttributeKey.Of"/>.</summary>
+[Alias("rds.IAttributeGrain")]
+public interface IAttributeGrain : IGrainWithStringKey
+{
+    /// <summary>Applies membership changes; idempotent, so a replayed change is harmless.</summary>
+    Task ApplyAsync(AttributeValue value, ImmutableArray<MembershipChange> changes);
+
+    /// <summary>How many domains share the value (exact once earlier changes have been applied).</summary>
+    Task<long> CountAsync();
+
+    /// <summary>Up to <paramref name="limit"/> domains after <paramref name="after"/> (exclusive), in A-label order.</summary>
+    Task<AttributePage> ListAsync(string? after, int limit);
+}
