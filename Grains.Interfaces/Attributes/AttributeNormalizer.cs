@@ -33,7 +33,7 @@ public static class AttributeNormalizer
             error = "The value is empty.";
             return false;
         }
-        if (trimmed.Length > MaxLength || trimmed.Any(char.IsControl))
+        if (trimmed.Length > MaxLength || trimmed.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
         {
             error = $"The value is longer than {MaxLength} characters or contains a control character.";
             return false;
