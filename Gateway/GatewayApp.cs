@@ -41,6 +41,7 @@ public static class GatewayApp
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RdapRenderer>();
+        builder.Services.AddSingleton<SearchCursor>();
         builder.Services.AddSingleton<IngestionService>();
 
         connectToCluster(builder);

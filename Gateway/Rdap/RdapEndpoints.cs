@@ -13,6 +13,7 @@ internal static class RdapEndpoints
     {
         var rdap = app.MapGroup("/rdap").RequireCors("rdap");
         rdap.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync);
+        rdap.MapDomainSearch();
         rdap.MapMethods("/help", GetAndHead, (HttpRequest request, RdapRenderer renderer) =>
             new RdapJsonResult(renderer.RenderHelp(RdapRequestContext.From(request))));
         // RFC 7480 §5.4 asks for a 400 for a query the server cannot parse and §5.2 allows 501 for a type it does not serve.

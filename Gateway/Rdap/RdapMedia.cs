@@ -11,4 +11,7 @@ internal static class RdapMedia
 
     /// <summary>RFC 9537 §4.1: declared when a response carries a <c>redacted</c> member.</summary>
     public const string RedactedExtension = "redacted";
+
+    /// <summary>RFC 8977 §2: declared when a response carries <c>paging_metadata</c>.</summary>
+    public const string PagingExtension = "paging";
 }

@@ -18,4 +18,10 @@ public sealed class RdapOptions
     /// the domain and role are appended: {base}/{domain}/{role}.
     /// </summary>
     [Required, Url] public string ContactFormBaseUrl { get; set; } = "https://rds.example/contact";
+
+    /// <summary>Base64 key that signs search cursors; several gateways behind one name must share it.</summary>
+    public string? CursorKey { get; set; }
+
+    /// <summary>Results per page of a search.</summary>
+    [Range(1, 1000)] public int SearchPageSize { get; set; } = 50;
 }

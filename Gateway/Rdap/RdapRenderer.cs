@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Rds.Disclosure;
 using Rds.Registrations;
+using Rds.Search;
 
 namespace Rds.Gateway.Rdap;
 
@@ -19,12 +20,54 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
 
     public JsonObject RenderDomain(DisclosedRegistration disclosed, RdapRequestContext request)
     {
-        var record = disclosed.Record;
-        var domain = new JsonObject
+        var domain = DomainObject(disclosed, request, "$");
+        domain.Insert(0, "rdapConformance", Conformance(disclosed.Redactions.Length > 0));
+        domain["notices"] = Notices(request.QueryUrl, includeDomainNotices: true);
+        return domain;
+    }
+
+    /// <summary>
+    /// A domain search answer (RFC 9083 §8): the results share this renderer with lookups, so a search shows
+    /// exactly what a lookup would; paging in the style of RFC 8977 with an opaque next link.
+    /// </summary>
+    public JsonObject RenderDomainSearch(DomainSearchPage page, RdapRequestContext request, string? nextUrl, int pageSize)
+    {
+        var results = new JsonArray();
+        for (var i = 0; i < page.Results.Length; i++)
+            results.Add(DomainObject(page.Results[i], request, $"$.domainSearchResults[{i}]"));
+        var conformance = Conformance(page.Results.Any(r => r.Redactions.Length > 0));
+        conformance.Add(RdapMedia.PagingExtension);
+        var paging = new JsonObject();
+        if (page.TotalCount is { } total)
+            paging["totalCount"] = total;
+        paging["pageSize"] = pageSize;
+        if (nextUrl is not null)
+            paging["links"] = new JsonArray(Link(request.QueryUrl, "next", nextUrl, RdapMedia.ContentType));
+        var answer = new JsonObject
         {
-            ["rdapConformance"] = Conformance(disclosed.Redactions.Length > 0),
-            ["objectClassName"] = "domain",
+            ["rdapConformance"] = conformance,
+            ["domainSearchResults"] = results,
+            ["paging_metadata"] = paging,
         };
+        var notices = Notices(request.QueryUrl, includeDomainNotices: true);
+        if (page.Truncated)
+        {
+            // TIG 2024 §3.5: a truncated response says why.
+            notices.Add(new JsonObject
+            {
+                ["title"] = "Search query truncated",
+                ["type"] = "result set truncated due to load",
+                ["description"] = Lines($"The pattern matched more than {DomainSearch.MaxPatternNameservers} nameservers; only the first are searched. Use a longer prefix."),
+            });
+        }
+        answer["notices"] = notices;
+        return answer;
+    }
+
+    private JsonObject DomainObject(DisclosedRegistration disclosed, RdapRequestContext request, string root)
+    {
+        var record = disclosed.Record;
+        var domain = new JsonObject { ["objectClassName"] = "domain" };
         if (record.RegistryDomainId is not null)
             domain["handle"] = record.RegistryDomainId;
         domain["ldhName"] = record.DomainName;
@@ -36,9 +79,8 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
         domain["events"] = Events(record, disclosed.DatabaseUpdatedAt);
         domain["nameservers"] = new JsonArray([.. record.Nameservers.Select(ns => (JsonNode)Nameserver(ns, request))]);
         domain["secureDNS"] = SecureDns(record.Dnssec);
-        domain["notices"] = Notices(request.QueryUrl, includeDomainNotices: true);
         if (disclosed.Redactions.Length > 0)
-            domain["redacted"] = new JsonArray([.. disclosed.Redactions.Select(r => (JsonNode)Redacted(r))]);
+            domain["redacted"] = new JsonArray([.. disclosed.Redactions.Select(r => (JsonNode)Redacted(r, root))]);
         return domain;
     }
 
@@ -52,6 +94,7 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                 ["description"] = Lines(
                     "Orleans.Rds serves domain registration data over RDAP (RFC 9082, RFC 9083) with the ICANN 2024 profile.",
                     "Lookups: /rdap/domain/{name}, with the name as A-labels or U-labels (not mixed); a trailing dot and upper case are accepted.",
+                    "Searches: /rdap/domains?nsLdhName={name} or {prefix}* (one trailing asterisk), /rdap/domains?nsIp={address}; add count=true for the total; follow the 'next' link of paging_metadata for more.",
                     "Personal data of contacts is withheld in the public view and marked with RFC 9537 'redacted' entries."),
                 ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
             },
@@ -248,10 +291,10 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
     };
 
     // RP 2024 Appendix E gives the JSONPath of each element; RFC 9537 §4.2 which member (pre/post/replacement) carries it.
-    private static JsonObject Redacted(Redaction redaction)
+    private static JsonObject Redacted(Redaction redaction, string root)
     {
         var (role, pathInEntity) = RedactedPath(redaction.Element);
-        var entity = $"$.entities[?(@.roles[0]=='{role}')]";
+        var entity = $"{root}.entities[?(@.roles[0]=='{role}')]";
         var node = new JsonObject { ["name"] = new JsonObject { ["type"] = redaction.Element.RedactedName() } };
         switch (redaction.Method)
         {

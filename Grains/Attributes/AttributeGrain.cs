@@ -28,6 +28,9 @@ internal sealed class AttributeGrain(
     private Task _flushing = Task.CompletedTask;
     private AttributeValue? _firstValue;
 
+    // Unknown after activation; the first flush writes the directory row either way (idempotent).
+    private bool? _listedInDirectory;
+
     private string Key => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -101,6 +104,7 @@ internal sealed class AttributeGrain(
                     .GroupBy(change => shards[ShardLayout.IndexOf(shards, change.Key)].ShardId)
                     .Select(group => CommitShardAsync(group.Key, [.. group])));
                 await SplitOversizedShardsAsync();
+                await UpdateNameserverDirectoryAsync();
                 waiters.SetResult();
             }
             catch (Exception failure)
@@ -148,6 +152,18 @@ internal sealed class AttributeGrain(
                 }
             }
         }
+    }
+
+    // Nameserver names with members are listed for pattern searches; an emptied name leaves the list.
+    private async Task UpdateNameserverDirectoryAsync()
+    {
+        if (state.State.Value is not { Kind: AttributeKind.NameserverName } value)
+            return;
+        var listed = _counts.Values.Sum() > 0;
+        if (listed == _listedInDirectory)
+            return;
+        await table.ListNameserverAsync(value.Value, listed);
+        _listedInDirectory = listed;
     }
 
     private async Task SplitOversizedShardsAsync()

@@ -19,6 +19,34 @@ public sealed class AttributeIndexTable(TableClient table)
 
     internal static string PartitionKey(string attributeKey, int shardId) => $"{attributeKey}~{shardId:x4}";
 
+    /// <summary>The directory of nameserver names that have members, for trailing-asterisk searches.</summary>
+    private const string NameserverDirectory = "dir~ns";
+
+    internal async Task ListNameserverAsync(string name, bool listed)
+    {
+        await _created.Value;
+        if (listed)
+            await table.UpsertEntityAsync(new TableEntity(NameserverDirectory, name), TableUpdateMode.Replace);
+        else
+            await table.DeleteEntityAsync(NameserverDirectory, name, ETag.All);
+    }
+
+    /// <summary>Nameserver names starting with <paramref name="prefix"/>, in order, at most <paramref name="limit"/>.</summary>
+    public async Task<List<string>> NameserversWithPrefixAsync(string prefix, int limit)
+    {
+        await _created.Value;
+        // Names are LDH, so every name with the prefix sorts below prefix + '~' (0x7E, above every LDH character).
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {NameserverDirectory} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var names = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), select: ["RowKey"]))
+        {
+            names.Add(row.RowKey);
+            if (names.Count == limit)
+                break;
+        }
+        return names;
+    }
+
     internal async Task<(long Count, ETag? ETag)> ReadCountAsync(string partition)
     {
         await _created.Value;

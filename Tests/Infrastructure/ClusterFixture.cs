@@ -17,6 +17,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key-3f9a1c";
 
+    /// <summary>Small, so that paging is exercised with a handful of records.</summary>
+    public const int SearchPageSize = 5;
+
     private AzuriteStorage? _storage;
     private InProcessTestCluster? _cluster;
     private WebApplication? _gateway;
@@ -44,7 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         _cluster = await TestCluster.StartAsync(Settings);
         var client = _cluster.Client;
         _gateway = GatewayApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString()],
+            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
             builder => builder.Services.AddSingleton<IGrainFactory>(client));
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
