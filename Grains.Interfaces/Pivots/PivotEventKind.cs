@@ -1,0 +1,8 @@
+namespace Rds.Pivots;
+
+public enum PivotEventKind
+{
+    Domain,
+    Attribute,
+    End,
+}
