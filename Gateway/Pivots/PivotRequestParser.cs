@@ -42,7 +42,7 @@ internal static class PivotRequestParser
             else
                 errors.Add($"seedAttributes: {error}");
         }
-        if (seeds.Count + seedAttributes.Count == 0 && errors.Count == 0)
+        if (seeds.Count + seedAttributes.Count == 0 && errors.Count == 0 && forbidden.Count == 0)
             errors.Add("Give at least one seed in seedDomains or seedAttributes.");
         if (seeds.Count + seedAttributes.Count > PivotRequest.MaxSeeds)
             errors.Add($"At most {PivotRequest.MaxSeeds} seeds.");
