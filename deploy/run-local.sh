@@ -39,8 +39,12 @@ wait_for_tcp() { # host port seconds what
 # Children run in their own sessions (setsid), so Ctrl-C reaches only this script, which stops them in order:
 # gateway, then silo (it deactivates grains and writes its state while storage is still up), then Azurite.
 pids=()
+stopping=false
 stop_all() {
-  trap - INT TERM EXIT
+  # A second Ctrl-C must not cut the orderly stop short and orphan the children.
+  trap '' INT TERM
+  $stopping && return
+  stopping=true
   if [ ${#pids[@]} -gt 0 ]; then
     say "Stopping"
     for (( i=${#pids[@]}-1; i>=0; i-- )); do
@@ -114,17 +118,29 @@ if [ ! -f "$data/demo-loaded" ]; then
 fi
 
 names=$(grep -o '"domainName":"[^"]*"' "$demo" 2>/dev/null | cut -d'"' -f4 | awk 'NR<=3 || /^xn--/' | head -n 4)
+# A small provider's nameserver (the big hosts are shared by too many domains to be a good first example).
+nameserver=$(grep -o '"nameservers":\[{"name":"[^"]*"' "$demo" | cut -d'"' -f6 | sort | uniq -c | sort -n | awk '$1 >= 3 {print $2; exit}')
+campaign_domain=$(grep -A 40 '"campaigns"' "$run/demo-truth.json" 2>/dev/null | grep -o '"[a-z0-9-]*[0-9]\.\(example\|test\)"' | head -n 1 | tr -d '"')
+base="http://127.0.0.1:$http_port"
 cat <<MSG
 
 Orleans.Rds is running. Logs: deploy/.run/{azurite,silo,gateway}.log. Ctrl-C stops everything.
 
 Try RDAP lookups (the public view; personal data is redacted):
-$(for n in $names; do echo "  curl http://127.0.0.1:$http_port/rdap/domain/$n"; done)
-  curl http://127.0.0.1:$http_port/rdap/help
+$(for n in $names; do echo "  curl $base/rdap/domain/$n"; done)
+  curl $base/rdap/help
+
+Search domains by nameserver (name, prefix pattern, or glue IP), with the total count and paging links:
+  curl "$base/rdap/domains?nsLdhName=${nameserver:-ns1.cloudhost.example}&count=true"
+  curl "$base/rdap/domains?nsLdhName=${nameserver%%.*}*"
+
+Pivot from a planted campaign's domain, streamed as NDJSON:
+  curl -N -X POST $base/pivots -H 'Content-Type: application/json' \\
+    -d '{"seedDomains":["${campaign_domain:-$(echo "$names" | head -n 1)}"],"follow":["NameserverName","NameserverIp","RegistrantOrganization"],"maxDepth":2,"fanOutCap":200}'
 
 Operator endpoints take the key in deploy/.run/operator-key:
-  curl -X DELETE -H "Authorization: Bearer \$(cat deploy/.run/operator-key)" http://127.0.0.1:$http_port/admin/domains/<name>
-  dotnet Tools/bin/Release/net10.0/rds-tools.dll import --file FILE --gateway http://127.0.0.1:$http_port   # with RDS_OPERATOR_KEY set
+  curl -X DELETE -H "Authorization: Bearer \$(cat deploy/.run/operator-key)" $base/admin/domains/<name>
+  dotnet Tools/bin/Release/net10.0/rds-tools.dll import --file FILE --gateway $base   # with RDS_OPERATOR_KEY set
 
 MSG
 wait -n "${pids[@]}" || true

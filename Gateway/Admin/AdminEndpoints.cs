@@ -88,9 +88,11 @@ internal static class AdminEndpoints
                 {
                     report.Count(line.Number, await ingestion.UpsertAsync(line.Bytes));
                 }
-                catch (Exception unavailable) when (unavailable is TimeoutException or OrleansException or Azure.RequestFailedException)
+                catch (Exception failure) when (!context.RequestAborted.IsCancellationRequested)
                 {
-                    // The record was not acknowledged; the importer can resend the line (upserts are idempotent).
+                    // One line's failure (a timeout, a cancelled activation, storage refusing) must not fail the others
+                    // or the request. The record was not acknowledged; upserts are idempotent, so it can be resent.
+                    logger.LogWarning("Bulk line {Line} not stored: {Failure}", line.Number, failure.GetType().Name);
                     report.Fail(line.Number, null, "Storage or cluster unavailable; not stored, resend this line.");
                 }
             });

@@ -13,6 +13,9 @@ public sealed class AdminOptions
     /// <summary>Largest single record (one NDJSON line or one upsert body).</summary>
     [Range(1024, 16 * 1024 * 1024)] public int MaxRecordBytes { get; set; } = 256 * 1024;
 
-    /// <summary>Records of one bulk request upserted at once; bounded so one import cannot flood the cluster.</summary>
-    [Range(1, 1024)] public int BulkParallelism { get; set; } = 64;
+    /// <summary>
+    /// Records of one bulk request upserted at once; bounded so one import cannot flood the cluster: each record
+    /// fans out to about ten attribute grains, and past what storage absorbs, calls only queue into timeouts.
+    /// </summary>
+    [Range(1, 1024)] public int BulkParallelism { get; set; } = 16;
 }

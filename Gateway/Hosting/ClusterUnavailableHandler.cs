@@ -31,6 +31,7 @@ internal sealed class ClusterUnavailableHandler(ILogger<ClusterUnavailableHandle
 
     private static IResult? Classify(Exception exception) => exception switch
     {
+        AggregateException { InnerExceptions.Count: > 0 } aggregate => Classify(aggregate.InnerExceptions[0]),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             RdapError.Result(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", "The request body exceeds the limit of this endpoint."),
         BadHttpRequestException bad => RdapError.Result(bad.StatusCode, "Bad Request", "The request could not be read."),

@@ -44,6 +44,26 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_bulk_line_whose_grain_call_fails_in_any_way_is_reported_never_a_500()
+    {
+        // Seen under load: a grain activation cancelled by storage timeouts surfaced as an exception the bulk
+        // endpoint did not expect, and the whole request answered 500.
+        await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", Key],
+            builder => builder.Services.AddSingleton(UnreachableCluster.Create(() => new OperationCanceledException("activation cancelled"))));
+        await gateway.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        var lines = string.Join("\n", Enumerable.Range(0, 3).Select(i => RegistrationJson.Serialize(SampleRecords.Full($"any{i}.example"))));
+
+        var bulk = await http.PostAsync("/admin/domains/bulk", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
+        var lookup = await http.GetAsync("/rdap/domain/any0.example");
+
+        Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
+        Assert.Equal(3, (await bulk.ReadJsonAsync())["failed"]!.GetValue<int>());
+        await GatewayHttp.AssertRdapErrorAsync(lookup, HttpStatusCode.ServiceUnavailable);
+    }
+
+    [Fact]
     public async Task An_upsert_is_503_and_a_bulk_import_reports_every_line_as_not_stored()
     {
         var record = SampleRecords.Full("down.example");

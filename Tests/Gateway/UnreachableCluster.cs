@@ -11,7 +11,16 @@ public class UnreachableCluster : DispatchProxy
     private static readonly MethodInfo FromException = typeof(Task).GetMethods()
         .Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethodDefinition);
 
-    public static IGrainFactory Create() => Create<IGrainFactory, UnreachableCluster>();
+    private Func<Exception> _failure = () => new TimeoutException("Response did not arrive on time.");
+
+    /// <summary>A factory whose grain calls fail with what <paramref name="failure"/> makes (a timeout by default).</summary>
+    public static IGrainFactory Create(Func<Exception>? failure = null)
+    {
+        var factory = Create<IGrainFactory, UnreachableCluster>();
+        if (failure is not null)
+            ((UnreachableCluster)(object)factory)._failure = failure;
+        return factory;
+    }
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
@@ -19,9 +28,11 @@ public class UnreachableCluster : DispatchProxy
         {
             var create = typeof(DispatchProxy).GetMethod(nameof(Create), BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes)!
                 .MakeGenericMethod(method.GetGenericArguments()[0], typeof(UnreachableCluster));
-            return create.Invoke(null, null);
+            var grain = create.Invoke(null, null)!;
+            ((UnreachableCluster)grain)._failure = _failure;
+            return grain;
         }
-        var failure = new TimeoutException("Response did not arrive on time.");
+        var failure = _failure();
         if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>))
             return FromException.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [failure]);
         if (method.ReturnType == typeof(Task))
