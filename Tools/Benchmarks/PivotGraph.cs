@@ -17,15 +17,25 @@ internal sealed class PivotGraph : IPivotSource
 
     public long Edges { get; private set; }
 
+    /// <summary>The domains in file order (first appearance), by their normalised names.</summary>
+    public IEnumerable<string> DomainNames => attributesByDomain.Keys;
+
     public IEnumerable<KeyValuePair<string, AttributeValue[]>> AttributesByDomain => attributesByDomain;
 
+    /// <summary>
+    /// The graph of the records as the gateway stores them: normalised first (so names are the grains' keys), and
+    /// records that do not normalise skipped, as the import rejects them.
+    /// </summary>
     public static PivotGraph From(IEnumerable<string> ndjsonLines)
     {
         var graph = new PivotGraph();
         foreach (var line in ndjsonLines)
         {
-            var record = RegistrationJson.Deserialize(line) ?? throw new InvalidDataException("A line of the registry file is not a record.");
-            graph.Add(record.DomainName, PivotRecordAttributes.Of(record));
+            var parsed = RegistrationJson.Deserialize(line) ?? throw new InvalidDataException("A line of the registry file is not a record.");
+            if (RegistrationNormalizer.Normalize(parsed).Record is { } record)
+            {
+                graph.Add(record.DomainName, PivotRecordAttributes.Of(record));
+            }
         }
 
         return graph;

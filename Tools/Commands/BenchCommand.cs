@@ -118,7 +118,7 @@ internal static class BenchCommand
         };
         var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string of a scratch database (default: the PostgreSQL engine is skipped)." };
         var count = CountOption("Records to use: the first N lines of the file, as imported (default: all).");
-        var seeds = PositiveOption("--seeds", "Seed domains, drawn from the file with a fixed random seed.", 20);
+        var seeds = PositiveOption("--seeds", "Seed domains, drawn from the file's domains with a fixed random seed.", 20);
         var depth = PositiveOption("--depth", $"Attribute hops (at most {PivotRequest.MaxDepthLimit}).", 3);
         var maxDomains = PositiveOption("--max-domains", $"Domains to report at most, seeds included (at most {PivotRequest.MaxDomainsLimit:N0}).", PivotRequest.MaxDomainsLimit);
         var fanOutCap = PositiveOption("--fan-out-cap", $"Attributes shared by more domains are not expanded (at most {PivotRequest.MaxFanOutCap:N0}).", 500);
@@ -143,7 +143,7 @@ internal static class BenchCommand
             var graph = PivotGraph.From(records.Lines);
             var request = new PivotRequest
             {
-                SeedDomains = [.. PivotBenchmark.PickSeeds(records.Names, parseResult.GetValue(seeds))],
+                SeedDomains = [.. PivotBenchmark.PickSeeds([.. graph.DomainNames], parseResult.GetValue(seeds))],
                 // The kinds a public request may follow.
                 Follow = [AttributeKind.NameserverName, AttributeKind.NameserverIp, AttributeKind.RegistrantOrganization],
                 MaxDepth = parseResult.GetValue(depth),
