@@ -19,7 +19,6 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
 
     private Process? _process;
     private IContainer? _container;
-    private string? _dataDirectory;
 
     public required string ConnectionString { get; init; }
 
@@ -60,17 +59,17 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
     private static async Task<AzuriteStorage> StartProcessAsync()
     {
         var azurite = await RepositoryPaths.EnsureAzuriteInstalledAsync();
-        var dataDirectory = Directory.CreateTempSubdirectory("rds-azurite-").FullName;
         var start = new ProcessStartInfo(azurite)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // Port 0 lets the OS pick free ports (10000-10002 may be taken); Azurite prints the ones it got.
+        // Port 0 lets the OS pick free ports (10000-10002 may be taken); Azurite prints the ones it got. In memory:
+        // the data dies with the test run, and on disk Azurite re-serialises its whole store every 5 s.
         foreach (var argument in new[]
                  {
-                     "--location", dataDirectory, "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
                      "--blobPort", "0", "--queuePort", "0", "--tablePort", "0", "--skipApiVersionCheck", "--loose",
                  })
             start.ArgumentList.Add(argument);
@@ -110,7 +109,6 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
             ConnectionString = ConnectionStringFor("127.0.0.1", ports["Blob"], ports["Queue"], ports["Table"]),
             Source = $"local Azurite process (pid {process.Id})",
             _process = process,
-            _dataDirectory = dataDirectory,
         };
     }
 
@@ -128,11 +126,6 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process?.Dispose();
-        if (_dataDirectory is not null)
-        {
-            try { Directory.Delete(_dataDirectory, recursive: true); }
-            catch (IOException) { /* Azurite may still release a file; the temp folder is cleaned by the OS. */ }
-        }
     }
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://[^:]+:(?<port>\d+)")]
