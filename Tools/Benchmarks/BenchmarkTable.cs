@@ -46,6 +46,11 @@ internal static class BenchmarkTable
             }
         }
 
+        if (result.OrleansError is not null)
+        {
+            text.AppendLine(culture, $"Orleans FAILED: {result.OrleansError}");
+        }
+
         if (result.OrleansOverPostgres is { } overPostgres)
         {
             text.AppendLine(culture, $"Orleans / PostgreSQL: {overPostgres:F2}x the rate (aim: at least 3x)");

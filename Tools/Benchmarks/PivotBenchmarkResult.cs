@@ -1,6 +1,6 @@
 namespace Rds.Tools.Benchmarks;
 
-/// <summary>The figures of one <c>bench pivot</c> run, as written to the JSON result file; an engine not asked for is null.</summary>
+/// <summary>The figures of one <c>bench pivot</c> run, as written to the JSON result file; an engine not asked for, or failed, is null.</summary>
 internal sealed record PivotBenchmarkResult(
     int Records,
     long Edges,
@@ -13,6 +13,7 @@ internal sealed record PivotBenchmarkResult(
     PivotEngineResult InProcess,
     PivotEngineResult? Postgres,
     PivotEngineResult? Orleans,
+    string? OrleansError,
     IReadOnlyList<string> Disagreements)
 {
     /// <summary>Orleans' rate over PostgreSQL's (the aim is at least 3).</summary>

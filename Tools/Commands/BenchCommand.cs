@@ -159,7 +159,7 @@ internal static class BenchCommand
                 request, dataSource is null ? null : new PostgresPivotSource(dataSource), gatewayClient, cancellationToken);
             Console.Out.Write(BenchmarkTable.FormatPivot(result));
             await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
-            return result.Disagreements.Count > 0 ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
+            return result.Disagreements.Count > 0 || result.OrleansError is not null ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
         });
         return command;
     }
