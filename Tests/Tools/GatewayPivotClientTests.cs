@@ -50,12 +50,15 @@ public sealed class GatewayPivotClientTests
     }
 
     [Fact]
-    public async Task An_answer_cut_short_or_refused_is_an_error()
+    public async Task An_answer_cut_short_failed_or_refused_is_an_error()
     {
         using var cut = new HttpClient(new FakeGatewayHandler((_, _) => Ndjson("""{"type":"domain","hop":0,"domain":"a.example","via":null}""")));
+        using var failed = new HttpClient(new FakeGatewayHandler((_, _) => Ndjson("""{"type":"error","message":"The cluster stopped answering."}""")));
         using var refused = new HttpClient(new FakeGatewayHandler((_, _) => FakeGatewayHandler.Json(HttpStatusCode.BadRequest, """{"title":"bad"}""")));
 
         await Assert.ThrowsAsync<InvalidDataException>(() => new GatewayPivotClient(cut, new Uri("http://gateway.test")).RunAsync(Request, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new GatewayPivotClient(failed, new Uri("http://gateway.test")).RunAsync(Request, CancellationToken.None));
+        Assert.Contains("The cluster stopped answering.", error.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<HttpRequestException>(() => new GatewayPivotClient(refused, new Uri("http://gateway.test")).RunAsync(Request, CancellationToken.None));
     }
 }

@@ -51,6 +51,8 @@ internal sealed class GatewayPivotClient(HttpClient http, Uri gateway)
                     attributes++;
                     overCap += root.TryGetProperty("overCap", out var flag) && flag.GetBoolean() ? 1 : 0;
                     break;
+                case "error":
+                    throw new InvalidDataException($"The pivot answer reported an error: {(root.TryGetProperty("message", out var text) ? text.GetString() : line)}");
                 case "end":
                     return new PivotOutcome(hops, attributes, overCap, root.TryGetProperty("reason", out var reason) ? reason.GetString() ?? "" : "");
                 default:
