@@ -81,8 +81,12 @@ tools generate --seed 42 --count "$count" --output "$run/registry.ndjson"
 
 say "Importing $count records through the gateway (the index is maintained as domains are stored)"
 started=$(date +%s)
+# In the background and waited for, so a signal stops the run at once rather than after the import (bash defers
+# traps while a foreground command runs); stop_all stops it first, as the last pid.
 timeout 3600 dotnet "$(bin Tools rds-tools.dll)" import --file "$run/registry.ndjson" --gateway "http://127.0.0.1:$http_port" \
-  --batch-lines "$batch" --parallelism 1 >"$run/import.txt" 2>&1 || { tail -20 "$run/import.txt"; exit 1; }
+  --batch-lines "$batch" --parallelism 1 >"$run/import.txt" 2>&1 &
+pids+=($!)
+wait "${pids[-1]}" || { tail -20 "$run/import.txt"; exit 1; }
 echo "imported in $(( $(date +%s) - started )) s"
 
 say "Pivot: in-process dictionaries, PostgreSQL, Orleans"
