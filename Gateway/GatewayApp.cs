@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Rds.Gateway.Admin;
 using Rds.Gateway.Auth;
 using Rds.Gateway.Hosting;
+using Rds.Gateway.Pivots;
 using Rds.Gateway.Rdap;
 using Serilog;
 
@@ -62,6 +63,7 @@ public static class GatewayApp
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRdap();
+        app.MapPivots();
         app.MapGroup("").MapAdmin();
         return app;
     }

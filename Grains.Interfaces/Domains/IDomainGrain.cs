@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using Rds.Attributes;
 using Rds.Disclosure;
 using Rds.Registrations;
 
@@ -15,4 +17,10 @@ public interface IDomainGrain : IGrainWithStringKey
 
     /// <summary>The current record shaped for <paramref name="request"/>, or null when the name is not registered.</summary>
     Task<DisclosedRegistration?> LookupAsync(DisclosureRequest request);
+
+    /// <summary>
+    /// The normalised attribute values of the current record, or null when the name is not registered. For pivots
+    /// inside the cluster: values may be personal data, so the gateway never passes them on undisclosed.
+    /// </summary>
+    Task<ImmutableArray<AttributeValue>?> AttributesAsync();
 }

@@ -24,9 +24,13 @@ internal sealed class AttributeGrain(
 
     private readonly Dictionary<string, bool> _queued = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _counts = [];
+
+    // This grain is the only writer of its count rows, so their ETags are kept rather than re-read before each commit.
+    private readonly Dictionary<int, ETag?> _etags = [];
+    private bool _countsLoaded;
     private TaskCompletionSource _nextFlush = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _flushing = Task.CompletedTask;
-    private AttributeValue? _firstValue;
+    private AttributeValue? _value;
 
     // Unknown after activation; the first flush writes the directory row either way (idempotent).
     private bool? _listedInDirectory;
@@ -37,21 +41,31 @@ internal sealed class AttributeGrain(
     {
         if (state.State.Split is { } split)
             await FinishOrUndoSplitAsync(split);
-        await Task.WhenAll(state.State.Shards.Select(async shard =>
+    }
+
+    // Counts are read when first needed, not on activation: an attribute met for the first time then costs one
+    // transaction instead of a read and a transaction (its count row is created optimistically, see CommitShardAsync).
+    private async Task EnsureCountsAsync()
+    {
+        if (_countsLoaded)
+            return;
+        var shards = state.State.Shards;
+        var counts = await Task.WhenAll(shards.Select(shard => table.ReadCountAsync(AttributeIndexTable.PartitionKey(Key, shard.ShardId))));
+        for (var i = 0; i < counts.Length; i++)
         {
-            var (count, _) = await table.ReadCountAsync(AttributeIndexTable.PartitionKey(Key, shard.ShardId));
-            lock (_counts)
-                _counts[shard.ShardId] = count;
-        }));
+            _counts[shards[i].ShardId] = counts[i].Count;
+            _etags[shards[i].ShardId] = counts[i].ETag;
+        }
+        _countsLoaded = true;
     }
 
     async Task IAttributeGrain.ApplyAsync(AttributeValue value, ImmutableArray<MembershipChange> changes)
     {
-        if (state.State.Value is null && _firstValue is null)
+        if (_value is null)
         {
             if (AttributeKey.Of(value) != Key)
                 throw new ArgumentException($"The value {value} does not belong to attribute grain {Key}.", nameof(value));
-            _firstValue = value;
+            _value = value;
         }
         foreach (var change in changes)
             _queued[change.Domain] = change.Member;
@@ -64,12 +78,14 @@ internal sealed class AttributeGrain(
     async Task<long> IAttributeGrain.CountAsync()
     {
         await _flushing;
+        await EnsureCountsAsync();
         return _counts.Values.Sum();
     }
 
     async Task<AttributePage> IAttributeGrain.ListAsync(string? after, int limit)
     {
         await _flushing;
+        await EnsureCountsAsync();
         limit = Math.Clamp(limit, 1, 10_000);
         var shards = state.State.Shards;
         var domains = new List<string>(limit);
@@ -94,11 +110,6 @@ internal sealed class AttributeGrain(
             _nextFlush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             try
             {
-                if (state.State.Value is null && _firstValue is { } value)
-                {
-                    state.State = state.State with { Value = value };
-                    await state.WriteStateAsync();
-                }
                 var shards = state.State.Shards;
                 await Task.WhenAll(batch
                     .GroupBy(change => shards[ShardLayout.IndexOf(shards, change.Key)].ShardId)
@@ -126,29 +137,44 @@ internal sealed class AttributeGrain(
     private async Task CommitShardAsync(int shardId, KeyValuePair<string, bool>[] changes)
     {
         var partition = AttributeIndexTable.PartitionKey(Key, shardId);
+        var value = shardId == 0 && _value is { } known ? $"{known.Kind}:{known.Value}" : null;
         foreach (var chunk in changes.Chunk(ChangesPerTransaction))
         {
+            // Most changes add new members: try that in one round trip (creating the count row if its state is not
+            // known yet), and look up what exists only if that fails.
+            var optimistic = chunk.All(c => c.Value);
             for (var attempt = 1; ; attempt++)
             {
-                var (count, etag) = await table.ReadCountAsync(partition);
-                var existing = await table.ExistingAsync(partition, [.. chunk.Select(c => c.Key)]);
-                var adds = chunk.Where(c => c.Value && !existing.Contains(c.Key)).Select(c => c.Key).ToList();
-                var removes = chunk.Where(c => !c.Value && existing.Contains(c.Key)).Select(c => c.Key).ToList();
-                if (adds.Count == 0 && removes.Count == 0)
+                var count = _counts.GetValueOrDefault(shardId);
+                List<string> adds, removes;
+                if (optimistic)
                 {
-                    _counts[shardId] = count;
-                    break;
+                    adds = [.. chunk.Select(c => c.Key)];
+                    removes = [];
+                }
+                else
+                {
+                    var existing = await table.ExistingAsync(partition, [.. chunk.Select(c => c.Key)]);
+                    adds = [.. chunk.Where(c => c.Value && !existing.Contains(c.Key)).Select(c => c.Key)];
+                    removes = [.. chunk.Where(c => !c.Value && existing.Contains(c.Key)).Select(c => c.Key)];
+                    if (adds.Count == 0 && removes.Count == 0)
+                        break;
                 }
                 try
                 {
                     var newCount = count + adds.Count - removes.Count;
-                    await table.CommitAsync(partition, adds, removes, newCount, etag);
+                    _etags[shardId] = await table.CommitAsync(partition, adds, removes, newCount, _etags.GetValueOrDefault(shardId), value, addsAreNew: optimistic);
                     _counts[shardId] = newCount;
                     break;
                 }
-                catch (RequestFailedException conflict) when (conflict.Status is 409 or 412 && attempt < 3)
+                catch (RequestFailedException refused) when (refused.Status is 409 or 412 && attempt < 4)
                 {
-                    // Another activation of this grain (after a failover) wrote meanwhile: re-read and retry.
+                    // 409: some member already existed; 412: the count row changed under another activation of this
+                    // grain (after a failover). Either way, re-read and do it the careful way.
+                    optimistic = false;
+                    var current = await table.ReadCountAsync(partition);
+                    _counts[shardId] = current.Count;
+                    _etags[shardId] = current.ETag;
                 }
             }
         }
@@ -157,7 +183,7 @@ internal sealed class AttributeGrain(
     // Nameserver names with members are listed for pattern searches; an emptied name leaves the list.
     private async Task UpdateNameserverDirectoryAsync()
     {
-        if (state.State.Value is not { Kind: AttributeKind.NameserverName } value)
+        if (_value is not { Kind: AttributeKind.NameserverName } value)
             return;
         var listed = _counts.Values.Sum() > 0;
         if (listed == _listedInDirectory)
@@ -169,6 +195,7 @@ internal sealed class AttributeGrain(
     private async Task SplitOversizedShardsAsync()
     {
         var capacity = options.Value.ShardCapacity;
+        // Only shards just committed can have grown; their counts are known.
         foreach (var shard in state.State.Shards.ToArray())
         {
             if (_counts.GetValueOrDefault(shard.ShardId) > capacity)
@@ -197,8 +224,12 @@ internal sealed class AttributeGrain(
         };
         await state.WriteStateAsync();
         await FinishOrUndoSplitAsync(state.State.Split!);
-        _counts[split.Target] = moving.Count;
-        _counts[split.Source] = members.Count - moving.Count;
+        foreach (var shardId in new[] { split.Source, split.Target })
+        {
+            var current = await table.ReadCountAsync(AttributeIndexTable.PartitionKey(Key, shardId));
+            _counts[shardId] = current.Count;
+            _etags[shardId] = current.ETag;
+        }
         logger.LogInformation("Attribute {Attribute} split shard {Source} at {Boundary} into {Target}; {Shards} shards",
             Key, split.Source, boundary, split.Target, state.State.Shards.Length);
     }

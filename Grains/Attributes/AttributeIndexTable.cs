@@ -10,14 +10,21 @@ namespace Rds.Grains.Attributes;
 /// </summary>
 public sealed class AttributeIndexTable(TableClient table)
 {
-    /// <summary>Row key of a shard's count row; '!' sorts before every character of an A-label.</summary>
-    internal const string CountRowKey = "!count";
+    /// <summary>Member rows are A-labels, which start with a letter or digit: none sorts below "0".</summary>
+    private const string FirstMemberKey = "0";
     private const string CountProperty = "Count";
     private const int MaxBatch = 100;
 
     private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
 
     internal static string PartitionKey(string attributeKey, int shardId) => $"{attributeKey}~{shardId:x4}";
+
+    /// <summary>
+    /// Row key of a shard's count row: '!' sorts it before every member. It names its partition because Azurite
+    /// looks rows up by row key first and scans the matches, so one shared row key would make every count row
+    /// operation scan all of them.
+    /// </summary>
+    private static string CountRowKey(string partition) => "!" + partition;
 
     /// <summary>The directory of nameserver names that have members, for trailing-asterisk searches.</summary>
     private const string NameserverDirectory = "dir~ns";
@@ -47,11 +54,16 @@ public sealed class AttributeIndexTable(TableClient table)
         return names;
     }
 
-    internal async Task<(long Count, ETag? ETag)> ReadCountAsync(string partition)
+    private const string ValueProperty = "Value";
+
+    /// <summary>A shard's count, the ETag of its count row, and the attribute's value (kept on shard 0's count row).</summary>
+    internal async Task<ShardCount> ReadCountAsync(string partition)
     {
         await _created.Value;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey);
-        return row.HasValue ? (row.Value!.GetInt64(CountProperty) ?? 0, row.Value.ETag) : (0, null);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey(partition));
+        return row.HasValue
+            ? new ShardCount(row.Value!.GetInt64(CountProperty) ?? 0, row.Value.ETag, row.Value.GetString(ValueProperty))
+            : new ShardCount(0, null, null);
     }
 
     /// <summary>Which of <paramref name="domains"/> (at most 99) are members of the partition.</summary>
@@ -66,24 +78,34 @@ public sealed class AttributeIndexTable(TableClient table)
         return existing;
     }
 
-    /// <summary>Adds and removes members (at most 99 changes) and sets the count, atomically; fails if the count row changed.</summary>
-    internal async Task CommitAsync(string partition, IEnumerable<string> adds, IEnumerable<string> removes, long count, ETag? countETag)
+    /// <summary>
+    /// Adds and removes members (at most 99 changes) and sets the count, atomically; fails if the count row changed
+    /// (412) or, with <paramref name="addsAreNew"/>, if an added member already exists (409). Returns the new ETag.
+    /// </summary>
+    internal async Task<ETag> CommitAsync(string partition, IEnumerable<string> adds, IEnumerable<string> removes, long count, ETag? countETag, string? value, bool addsAreNew)
     {
+        await _created.Value;
+        var addType = addsAreNew ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace;
         var actions = new List<TableTransactionAction>();
-        actions.AddRange(adds.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, d))));
+        actions.AddRange(adds.Select(d => new TableTransactionAction(addType, new TableEntity(partition, d))));
         actions.AddRange(removes.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, d), ETag.All)));
-        var countRow = new TableEntity(partition, CountRowKey) { [CountProperty] = count };
+        var countRow = new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = count };
+        if (value is not null)
+            countRow[ValueProperty] = value;
         actions.Add(countETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, countRow, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, countRow));
-        await table.SubmitTransactionAsync(actions);
+        var responses = await table.SubmitTransactionAsync(actions);
+        return responses.Value[^1].Headers.ETag ?? default;
     }
 
     /// <summary>Member domains of a partition after <paramref name="after"/> (exclusive), in order, at most <paramref name="limit"/>.</summary>
     internal async Task<List<string>> MembersAsync(string partition, string? after, int limit, string? before = null)
     {
         await _created.Value;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after ?? CountRowKey}");
+        var filter = after is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FirstMemberKey}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
         if (before is not null)
             filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {before}");
         var members = new List<string>(Math.Min(limit, 1000));
@@ -102,7 +124,7 @@ public sealed class AttributeIndexTable(TableClient table)
         await _created.Value;
         foreach (var chunk in domains.Chunk(MaxBatch))
             await table.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, d))));
-        await table.UpsertEntityAsync(new TableEntity(partition, CountRowKey) { [CountProperty] = (long)domains.Count }, TableUpdateMode.Replace);
+        await table.UpsertEntityAsync(new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = (long)domains.Count }, TableUpdateMode.Merge);
     }
 
     /// <summary>Deletes members of a partition from <paramref name="from"/> (inclusive) on, and sets the count to what remains.</summary>
@@ -116,21 +138,22 @@ public sealed class AttributeIndexTable(TableClient table)
         foreach (var chunk in doomed.Chunk(MaxBatch))
             await table.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, d), ETag.All)));
         var remaining = await CountMembersAsync(partition);
-        await table.UpsertEntityAsync(new TableEntity(partition, CountRowKey) { [CountProperty] = remaining }, TableUpdateMode.Replace);
+        // Merge keeps the attribute's value on shard 0's count row.
+        await table.UpsertEntityAsync(new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = remaining }, TableUpdateMode.Merge);
     }
 
     /// <summary>Deletes a whole partition (an abandoned split target).</summary>
     internal async Task ClearAsync(string partition)
     {
         await _created.Value;
-        await TruncateAsync(partition, CountRowKey + "\0");
-        await table.DeleteEntityAsync(partition, CountRowKey);
+        await TruncateAsync(partition, FirstMemberKey);
+        await table.DeleteEntityAsync(partition, CountRowKey(partition));
     }
 
     private async Task<long> CountMembersAsync(string partition)
     {
         long count = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {CountRowKey}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FirstMemberKey}");
         await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
             count++;
         return count;

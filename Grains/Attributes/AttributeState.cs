@@ -1,15 +1,14 @@
 using System.Collections.Immutable;
-using Rds.Attributes;
 
 namespace Rds.Grains.Attributes;
 
-/// <summary>What an attribute grain remembers; its members live as table rows, one partition per shard.</summary>
+/// <summary>
+/// What an attribute grain remembers: its shard layout. Members live as table rows, one partition per shard, and
+/// the attribute's value on shard 0's count row.
+/// </summary>
 [GenerateSerializer, Alias("rds.AttributeState")]
 public sealed record AttributeState
 {
-    /// <summary>The normalised value itself: the grain key only encodes it.</summary>
-    [Id(0)] public AttributeValue? Value { get; init; }
-
     /// <summary>The shard layout: contiguous A-label ranges, ordered by lower bound, the first from "".</summary>
     [Id(1)] public ImmutableArray<ShardRange> Shards { get; init; } = [new ShardRange("", 0)];
 

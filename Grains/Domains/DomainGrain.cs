@@ -100,6 +100,9 @@ internal sealed class DomainGrain(
         _indexApplied = true;
     }
 
+    Task<ImmutableArray<AttributeValue>?> IDomainGrain.AttributesAsync() =>
+        Task.FromResult<ImmutableArray<AttributeValue>?>(state.State.Record is null ? null : [.. RecordAttributes.Of(state.State.Record)]);
+
     // The gateway normalises; a record that is not in stored form, or keyed elsewhere, is a caller's bug, not data.
     private void EnsureNormalizedForThisGrain(RegistrationRecord record)
     {

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Rds.Gateway.Rdap;
+using Rds.Pivots;
+
+namespace Rds.Gateway.Pivots;
+
+/// <summary><c>POST /pivots</c>: a multi-hop traversal, answered as NDJSON while it runs.</summary>
+internal static class PivotEndpoints
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = 8,
+    };
+
+    public static void MapPivots(this IEndpointRouteBuilder app) => app.MapPost("/pivots", RunAsync);
+
+    private static async Task RunAsync(HttpContext context, IGrainFactory grains, ILogger<PivotBody> logger)
+    {
+        PivotBody? body;
+        try
+        {
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                await RdapError.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"A pivot request may be at most {MaxBodyBytes} bytes.");
+                return;
+            }
+            body = await JsonSerializer.DeserializeAsync<PivotBody>(context.Request.Body, Json, context.RequestAborted);
+        }
+        catch (JsonException invalid)
+        {
+            await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", $"The body is not a pivot request: {invalid.Message.Split(" Path:")[0]}");
+            return;
+        }
+        var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody());
+        if (errors.Count > 0)
+        {
+            await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", [.. errors]);
+            return;
+        }
+        if (forbidden.Count > 0)
+        {
+            await RdapError.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
+                ["Pivots over personal data need an accredited requestor; the public may follow NameserverName, NameserverIp and RegistrantOrganization.", .. forbidden]);
+            return;
+        }
+
+        context.Response.ContentType = "application/x-ndjson";
+        await context.Response.StartAsync(context.RequestAborted);
+        var pivot = grains.GetGrain<IPivotGrain>(Guid.NewGuid());
+        try
+        {
+            // A client that goes away cancels the enumeration, which stops the traversal in the cluster.
+            await foreach (var found in pivot.RunAsync(request!, context.RequestAborted).WithCancellation(context.RequestAborted))
+            {
+                await JsonSerializer.SerializeAsync(context.Response.Body, Line(found), Json, context.RequestAborted);
+                await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
+                if (found.Kind != PivotEventKind.Domain)
+                    await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogInformation("Pivot stopped: the client went away");
+        }
+        catch (Exception failure) when (failure is TimeoutException or OrleansException)
+        {
+            // The status line is sent; the stream says how it ended.
+            logger.LogWarning("Pivot failed: {Failure}", failure.Message);
+            await JsonSerializer.SerializeAsync(context.Response.Body, new { type = "error", message = "The cluster stopped answering; results are incomplete." }, Json);
+            await context.Response.Body.WriteAsync("\n"u8.ToArray());
+        }
+    }
+
+    private static object Line(PivotEvent found) => found.Kind switch
+    {
+        PivotEventKind.Domain => new { type = "domain", hop = found.Hop, domain = found.Domain, via = found.Attribute is { } via ? new { kind = via.Kind.ToString(), value = via.Value } : null },
+        PivotEventKind.Attribute => new { type = "attribute", hop = found.Hop, kind = found.Attribute!.Value.Kind.ToString(), value = found.Attribute.Value.Value, count = found.Count, overCap = found.OverCap },
+        _ => new { type = "end", hop = found.Hop, reason = found.StopReason },
+    };
+}

@@ -1,0 +1,91 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Rds.Registrations;
+using Rds.Tests.Infrastructure;
+
+namespace Rds.Tests.Gateway;
+
+[Collection(ClusterCollection.Name)]
+public sealed class PivotEndpointTests(ClusterFixture fixture)
+{
+    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task A_pivot_streams_ndjson_lines_for_domains_attributes_and_the_end()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var shared = $"ns.pivot-{run}.example";
+        string[] names = [$"p1-{run}.example", $"p2-{run}.example", $"p3-{run}.example"];
+        foreach (var name in names)
+            await fixture.PutAsync(SampleRecords.Full(name) with { Nameservers = [new Nameserver { Name = shared }] });
+
+        var response = await fixture.Http.PostAsync("/pivots", Body($$"""{"seedDomains":["{{names[0].ToUpperInvariant()}}."],"follow":["NameserverName"],"maxDepth":2,"maxDomains":100,"fanOutCap":10}"""));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (JsonObject)JsonNode.Parse(l)!).ToArray();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(("domain", 0, names[0]), (lines[0]["type"]!.GetValue<string>(), lines[0]["hop"]!.GetValue<int>(), lines[0]["domain"]!.GetValue<string>()));
+        var attribute = lines.Single(l => l["type"]!.GetValue<string>() == "attribute" && l["value"]!.GetValue<string>() == shared);
+        Assert.Equal(3, attribute["count"]!.GetValue<int>());
+        Assert.False(attribute["overCap"]!.GetValue<bool>());
+        var found = lines.Where(l => l["type"]!.GetValue<string>() == "domain" && l["hop"]!.GetValue<int>() == 1).ToArray();
+        Assert.Equal(names[1..], found.Select(l => l["domain"]!.GetValue<string>()));
+        Assert.All(found, l => Assert.Equal(shared, l["via"]!["value"]!.GetValue<string>()));
+        Assert.Equal("end", lines[^1]["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_attribute_over_the_cap_is_reported_with_its_count_not_expanded()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var shared = $"ns.capped-{run}.example";
+        foreach (var i in Enumerable.Range(0, 4))
+            await fixture.PutAsync(SampleRecords.Full($"c{i}-{run}.example") with { Nameservers = [new Nameserver { Name = shared }] });
+
+        var response = await fixture.Http.PostAsync("/pivots", Body($$"""{"seedAttributes":[{"kind":"NameserverName","value":"{{shared}}"}],"follow":["NameserverName"],"maxDepth":1,"fanOutCap":3}"""));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (JsonObject)JsonNode.Parse(l)!).ToArray();
+
+        var attribute = lines.Single(l => l["type"]!.GetValue<string>() == "attribute");
+        Assert.Equal(4, attribute["count"]!.GetValue<int>());
+        Assert.True(attribute["overCap"]!.GetValue<bool>());
+        Assert.DoesNotContain(lines, l => l["type"]!.GetValue<string>() == "domain");
+    }
+
+    [Theory]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"],"maxDepth":0}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"],"maxDepth":1000}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"],"fanOutCap":0}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"],"fanOutCap":1000000000}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"],"maxDomains":0}""")]
+    [InlineData("""{"seedDomains":[],"follow":["NameserverName"]}""")]
+    [InlineData("""{"seedDomains":["a_b.example"],"follow":["NameserverName"]}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["Astrology"]}""")]
+    [InlineData("""{"seedDomains":["a.example"]}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"],"colour":"blue"}""")]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["NameserverName"]""")]
+    [InlineData("""[1,2,3]""")]
+    public async Task Bad_pivot_requests_are_400_with_rdap_error_body(string json)
+    {
+        await GatewayHttp.AssertRdapErrorAsync(await fixture.Http.PostAsync("/pivots", Body(json)), HttpStatusCode.BadRequest);
+    }
+
+    [Theory]
+    [InlineData("""{"seedDomains":["a.example"],"follow":["RegistrantEmail"]}""")]
+    [InlineData("""{"seedAttributes":[{"kind":"TechEmail","value":"x@y.example"}],"follow":["NameserverName"]}""")]
+    public async Task Pivots_over_personal_data_are_403_for_the_public(string json)
+    {
+        var body = await GatewayHttp.AssertRdapErrorAsync(await fixture.Http.PostAsync("/pivots", Body(json)), HttpStatusCode.Forbidden);
+        Assert.Contains("accredited", body["description"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Seeds_that_do_not_exist_give_an_empty_traversal()
+    {
+        var response = await fixture.Http.PostAsync("/pivots", Body("""{"seedDomains":["never-registered-anywhere.example"],"follow":["NameserverName"]}"""));
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("end", JsonNode.Parse(Assert.Single(lines))!["type"]!.GetValue<string>());
+    }
+}
