@@ -6,14 +6,14 @@
 #
 #   deploy/bench-pivot.sh [--count N] [--seeds N] [--depth N] [--fan-out-cap N] [--runs N] [--batch-lines N]
 #     --count N        generated records to import (default 2000: with the index maintained the import runs at
-#                      ~6 records/s on this machine, so 2,000 take about 5.5 minutes)
+#                      ~30 records/s on this machine, so 2,000 take about a minute)
 #     --seeds N        seed domains, the same for every engine (default 20)
 #     --depth N        attribute hops (default 3)
 #     --fan-out-cap N  attributes shared by more domains are counted, not expanded (default 50: 2.5 % of 2,000
 #                      records, as the API's default 500 is of 20,000; scale it with --count)
 #     --runs N         timed runs per engine after a cold one (default 5)
 #     --batch-lines N  records per import request (default 50: with the index maintained, chunks of 250 or more
-#                      make the hot attribute grains' queues outlast Orleans' 30 s response timeout here)
+#                      made the hot attribute grains' queues outlast Orleans' 30 s response timeout here)
 #
 # Results: deploy/.bench-pivot/pivot.json and the logs of every process. Needs root for the PostgreSQL install.
 set -euo pipefail
