@@ -30,4 +30,43 @@ internal static class BenchmarkTable
         text.AppendLine(culture, $"gateway / fixed body: {result.Ratio:P1} of the rate; concurrency {result.Concurrency}, body {result.BodyBytes:N0} bytes");
         return text.ToString();
     }
+
+    public static string FormatPivot(PivotBenchmarkResult result)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(culture, $"pivot: {result.Seeds.Count} seeds, depth {result.MaxDepth}, max {result.MaxDomains:N0} domains, fan-out cap {result.FanOutCap:N0}, following {string.Join(", ", result.Follow)}");
+        text.AppendLine(culture, $"graph: {result.Records:N0} records, {result.Edges:N0} domain-attribute edges");
+        text.AppendLine(culture, $"{"engine",-12} {"discovered",10} {"attrs",7} {"over cap",8} {"cold s",8} {"median s",9} {"domains/s",10}  stop");
+        foreach (var engine in new[] { result.InProcess, result.Postgres, result.Orleans })
+        {
+            if (engine is not null)
+            {
+                text.AppendLine(culture, $"{engine.Engine,-12} {engine.Discovered,10:N0} {engine.AttributesMet,7:N0} {engine.AttributesOverCap,8:N0} {engine.ColdSeconds,8:F3} {engine.MedianSeconds,9:F4} {engine.DomainsPerSecond,10:N0}  {engine.StopReason}");
+            }
+        }
+
+        if (result.OrleansError is not null)
+        {
+            text.AppendLine(culture, $"Orleans FAILED: {result.OrleansError}");
+        }
+
+        if (result.OrleansOverPostgres is { } overPostgres)
+        {
+            text.AppendLine(culture, $"Orleans / PostgreSQL: {overPostgres:F2}x the rate (aim: at least 3x)");
+        }
+
+        if (result.InProcessOverOrleans is { } overOrleans)
+        {
+            text.AppendLine(culture, $"in-process / Orleans: {overOrleans:F2}x the rate (aim: at most 5x)");
+        }
+
+        text.AppendLine(result.Disagreements.Count == 0 ? "engines agree on the (domain, hop) pairs" : "DISAGREEMENT between engines:");
+        foreach (var disagreement in result.Disagreements)
+        {
+            text.AppendLine(culture, $"  {disagreement}");
+        }
+
+        return text.ToString();
+    }
 }

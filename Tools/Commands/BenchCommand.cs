@@ -1,7 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using Azure.Data.Tables;
+using Npgsql;
+using Rds.Attributes;
 using Rds.Tools.Benchmarks;
+using Rds.Pivots;
 using Rds.Tools.Import;
 
 namespace Rds.Tools.Commands;
@@ -18,6 +21,7 @@ internal static class BenchCommand
     {
         CreateImport(),
         CreateLookup(),
+        CreatePivot(),
     };
 
     private static Command CreateImport()
@@ -100,6 +104,62 @@ internal static class BenchCommand
             Console.Out.Write(BenchmarkTable.FormatLookup(result));
             await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
             return result.Gateway.Errors + result.FixedBody.Errors > 0 ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
+        });
+        return command;
+    }
+
+    private static Command CreatePivot()
+    {
+        var file = FileOption();
+        var gateway = new Option<Uri?>("--gateway")
+        {
+            Description = "Base URL of the gateway holding the same records (default: the Orleans engine is skipped).",
+            CustomParser = GatewayOption.Create().CustomParser,
+        };
+        var postgres = new Option<string?>("--postgres") { Description = "Npgsql connection string of a scratch database (default: the PostgreSQL engine is skipped)." };
+        var count = CountOption("Records to use: the first N lines of the file, as imported (default: all).");
+        var seeds = PositiveOption("--seeds", "Seed domains, drawn from the file's domains with a fixed random seed.", 20);
+        var depth = PositiveOption("--depth", $"Attribute hops (at most {PivotRequest.MaxDepthLimit}).", 3);
+        var maxDomains = PositiveOption("--max-domains", $"Domains to report at most, seeds included (at most {PivotRequest.MaxDomainsLimit:N0}).", PivotRequest.MaxDomainsLimit);
+        var fanOutCap = PositiveOption("--fan-out-cap", $"Attributes shared by more domains are not expanded (at most {PivotRequest.MaxFanOutCap:N0}).", 500);
+        var runs = PositiveOption("--runs", "Timed runs per engine after a cold one; the median is reported.", 5);
+        var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
+
+        var command = new Command("pivot", "A pivot over in-process dictionaries, then PostgreSQL and the gateway, with the same seeds and limits.")
+        {
+            file, gateway, postgres, count, seeds, depth, maxDomains, fanOutCap, runs, output,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (parseResult.GetValue(depth) > PivotRequest.MaxDepthLimit
+                || parseResult.GetValue(maxDomains) > PivotRequest.MaxDomainsLimit
+                || parseResult.GetValue(fanOutCap) > PivotRequest.MaxFanOutCap)
+            {
+                await Console.Error.WriteLineAsync("--depth, --max-domains or --fan-out-cap is above what a pivot request accepts.");
+                return ImportCommand.ExitAborted;
+            }
+
+            var records = await BenchmarkRecords.LoadAsync(parseResult.GetRequiredValue(file), parseResult.GetValue(count), cancellationToken);
+            var graph = PivotGraph.From(records.Lines);
+            var request = new PivotRequest
+            {
+                SeedDomains = [.. PivotBenchmark.PickSeeds([.. graph.DomainNames], parseResult.GetValue(seeds))],
+                // The kinds a public request may follow.
+                Follow = [AttributeKind.NameserverName, AttributeKind.NameserverIp, AttributeKind.RegistrantOrganization],
+                MaxDepth = parseResult.GetValue(depth),
+                MaxDomains = parseResult.GetValue(maxDomains),
+                FanOutCap = parseResult.GetValue(fanOutCap),
+            };
+
+            await using var dataSource = parseResult.GetValue(postgres) is { } connectionString ? NpgsqlDataSource.Create(connectionString) : null;
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+            var gatewayClient = parseResult.GetValue(gateway) is { } uri ? new GatewayPivotClient(http, uri) : null;
+            var benchmark = new PivotBenchmark(graph, records.Lines.Count, parseResult.GetValue(runs));
+            var result = await benchmark.RunAsync(
+                request, dataSource is null ? null : new PostgresPivotSource(dataSource), gatewayClient, cancellationToken);
+            Console.Out.Write(BenchmarkTable.FormatPivot(result));
+            await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
+            return result.Disagreements.Count > 0 || result.OrleansError is not null ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
         });
         return command;
     }
