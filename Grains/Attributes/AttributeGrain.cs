@@ -22,12 +22,20 @@ internal sealed class AttributeGrain(
 {
     private const int ChangesPerTransaction = 99;
 
+    /// <summary>Attributes with at most this many members keep them in memory: pivots and searches read them often.</summary>
+    private const long CachedMembersLimit = 100_000;
+
     private readonly Dictionary<string, bool> _queued = new(StringComparer.Ordinal);
     private readonly Dictionary<int, long> _counts = [];
 
     // This grain is the only writer of its count rows, so their ETags are kept rather than re-read before each commit.
     private readonly Dictionary<int, ETag?> _etags = [];
     private bool _countsLoaded;
+
+    // Members of shards read since activation, kept in step with every commit; a shard's version changes with each
+    // commit so that a load overlapping a commit is detected and redone.
+    private readonly Dictionary<int, SortedSet<string>> _members = [];
+    private readonly Dictionary<int, long> _versions = [];
     private TaskCompletionSource _nextFlush = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _flushing = Task.CompletedTask;
     private AttributeValue? _value;
@@ -89,15 +97,39 @@ internal sealed class AttributeGrain(
         limit = Math.Clamp(limit, 1, 10_000);
         var shards = state.State.Shards;
         var domains = new List<string>(limit);
+        var cached = _counts.Values.Sum() <= CachedMembersLimit;
         for (var i = after is null ? 0 : ShardLayout.IndexOf(shards, after); i < shards.Length && domains.Count < limit; i++)
         {
             var upper = i + 1 < shards.Length ? shards[i + 1].LowerBound : null;
-            var partition = AttributeIndexTable.PartitionKey(Key, shards[i].ShardId);
-            domains.AddRange(await table.MembersAsync(partition, after, limit - domains.Count, upper));
+            if (cached)
+            {
+                var members = await MembersOfAsync(shards[i].ShardId);
+                domains.AddRange(members
+                    .Where(d => (after is null || string.CompareOrdinal(d, after) > 0) && (upper is null || string.CompareOrdinal(d, upper) < 0))
+                    .Take(limit - domains.Count));
+            }
+            else
+            {
+                var partition = AttributeIndexTable.PartitionKey(Key, shards[i].ShardId);
+                domains.AddRange(await table.MembersAsync(partition, after, limit - domains.Count, upper));
+            }
         }
         var total = _counts.Values.Sum();
         var last = domains.Count == limit ? domains[^1] : null;
         return new AttributePage { Domains = [.. domains], Next = last, Count = total };
+    }
+
+    private async Task<SortedSet<string>> MembersOfAsync(int shardId)
+    {
+        while (true)
+        {
+            if (_members.TryGetValue(shardId, out var members))
+                return members;
+            var version = _versions.GetValueOrDefault(shardId);
+            var loaded = await table.MembersAsync(AttributeIndexTable.PartitionKey(Key, shardId), null, int.MaxValue);
+            if (version == _versions.GetValueOrDefault(shardId) && !_members.ContainsKey(shardId))
+                _members[shardId] = new SortedSet<string>(loaded, StringComparer.Ordinal);
+        }
     }
 
     private async Task FlushLoopAsync()
@@ -165,6 +197,12 @@ internal sealed class AttributeGrain(
                     var newCount = count + adds.Count - removes.Count;
                     _etags[shardId] = await table.CommitAsync(partition, adds, removes, newCount, _etags.GetValueOrDefault(shardId), value, addsAreNew: optimistic);
                     _counts[shardId] = newCount;
+                    _versions[shardId] = _versions.GetValueOrDefault(shardId) + 1;
+                    if (_members.TryGetValue(shardId, out var members))
+                    {
+                        members.UnionWith(adds);
+                        members.ExceptWith(removes);
+                    }
                     break;
                 }
                 catch (RequestFailedException refused) when (refused.Status is 409 or 412 && attempt < 4)
@@ -172,6 +210,8 @@ internal sealed class AttributeGrain(
                     // 409: some member already existed; 412: the count row changed under another activation of this
                     // grain (after a failover). Either way, re-read and do it the careful way.
                     optimistic = false;
+                    _members.Remove(shardId);
+                    _versions[shardId] = _versions.GetValueOrDefault(shardId) + 1;
                     var current = await table.ReadCountAsync(partition);
                     _counts[shardId] = current.Count;
                     _etags[shardId] = current.ETag;
@@ -226,6 +266,8 @@ internal sealed class AttributeGrain(
         await FinishOrUndoSplitAsync(state.State.Split!);
         foreach (var shardId in new[] { split.Source, split.Target })
         {
+            _members.Remove(shardId);
+            _versions[shardId] = _versions.GetValueOrDefault(shardId) + 1;
             var current = await table.ReadCountAsync(AttributeIndexTable.PartitionKey(Key, shardId));
             _counts[shardId] = current.Count;
             _etags[shardId] = current.ETag;
