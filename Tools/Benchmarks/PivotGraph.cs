@@ -34,7 +34,7 @@ internal sealed class PivotGraph : IPivotSource
             var parsed = RegistrationJson.Deserialize(line) ?? throw new InvalidDataException("A line of the registry file is not a record.");
             if (RegistrationNormalizer.Normalize(parsed).Record is { } record)
             {
-                graph.Add(record.DomainName, PivotRecordAttributes.Of(record));
+                graph.Add(record.DomainName, RecordAttributes.Of(record));
             }
         }
 

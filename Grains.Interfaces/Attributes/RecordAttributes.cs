@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
-using Rds.Attributes;
 using Rds.Registrations;
 
-namespace Rds.Grains.Attributes;
+namespace Rds.Attributes;
 
-/// <summary>The attribute values a registration record enters, normalised; values that do not normalise index nothing.</summary>
-internal static class RecordAttributes
+/// <summary>
+/// The attribute values a registration record enters, normalised; values that do not normalise index nothing. One
+/// definition for the silo's index and for the benchmarks' baselines, so both traverse the same graph.
+/// </summary>
+public static class RecordAttributes
 {
     public static ImmutableHashSet<AttributeValue> Of(RegistrationRecord? record)
     {
