@@ -26,6 +26,8 @@ internal sealed class DomainGrain(
         try
         {
             await ApplyIndexAsync();
+            // Recorded at once, so that later activations (a lookup after a restart, say) do not replay it again.
+            await ClearIndexOutboxAsync();
         }
         catch (Exception failure)
         {
@@ -40,10 +42,15 @@ internal sealed class DomainGrain(
         // is lost, the next activation replays changes the index already holds, which is harmless.
         if (state.State.IndexPending && _indexApplied)
         {
-            state.State = state.State with { IndexPending = false, StaleAttributes = [] };
-            try { await state.WriteStateAsync(); }
+            try { await ClearIndexOutboxAsync(); }
             catch (Exception failure) { logger.LogDebug(failure, "Clearing the index outbox of {Domain} failed", this.GetPrimaryKeyString()); }
         }
+    }
+
+    private async Task ClearIndexOutboxAsync()
+    {
+        state.State = state.State with { IndexPending = false, StaleAttributes = [] };
+        await state.WriteStateAsync();
     }
 
     async Task<UpsertOutcome> IDomainGrain.UpsertAsync(RegistrationRecord record)
