@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Rds.Attributes;
+using Rds.Disclosure;
 using Rds.Gateway.Rdap;
 using Rds.Pivots;
 
@@ -37,7 +39,7 @@ internal static class PivotEndpoints
             await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", $"The body is not a pivot request: {invalid.Message.Split(" Path:")[0]}");
             return;
         }
-        var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody());
+        var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody(), DisclosureRequest.Public);
         if (errors.Count > 0)
         {
             await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", [.. errors]);
@@ -46,7 +48,8 @@ internal static class PivotEndpoints
         if (forbidden.Count > 0)
         {
             await RdapError.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
-                ["Pivots over personal data need an accredited requestor; the public may follow NameserverName, NameserverIp and RegistrantOrganization.", .. forbidden]);
+                ["Pivots over personal data need an accredited requestor; the public may follow "
+                    + string.Join(", ", Enum.GetValues<AttributeKind>().Where(DisclosureRequest.Public.Discloses)) + ".", .. forbidden]);
             return;
         }
 

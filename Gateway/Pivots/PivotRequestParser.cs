@@ -1,21 +1,20 @@
 using System.Collections.Immutable;
 using Rds.Attributes;
+using Rds.Disclosure;
 using Rds.Pivots;
 using Rds.Registrations;
 
 namespace Rds.Gateway.Pivots;
 
 /// <summary>
-/// Validates a pivot body into a <see cref="PivotRequest"/>, collecting every problem. The anonymous public may
-/// follow only attributes the public view shows (nameservers, their addresses, the registrant organisation):
-/// following an email, phone or registry ID would reveal personal links that a lookup withholds.
+/// Validates a pivot body into a <see cref="PivotRequest"/>, collecting every problem. A kind may be followed only
+/// where the disclosure rule shows its values to this request: following an email, phone or registry ID that a
+/// lookup withholds would reveal the same personal links by another road.
 /// </summary>
 internal static class PivotRequestParser
 {
-    public static readonly ImmutableHashSet<AttributeKind> PublicKinds =
-        [AttributeKind.NameserverName, AttributeKind.NameserverIp, AttributeKind.RegistrantOrganization];
 
-    public static (PivotRequest? Request, IReadOnlyList<string> Errors, IReadOnlyList<string> Forbidden) Parse(PivotBody body)
+    public static (PivotRequest? Request, IReadOnlyList<string> Errors, IReadOnlyList<string> Forbidden) Parse(PivotBody body, DisclosureRequest disclosure)
     {
         var errors = new List<string>();
         var forbidden = new List<string>();
@@ -35,7 +34,7 @@ internal static class PivotRequestParser
         {
             if (!Enum.TryParse<AttributeKind>(seed?.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
                 errors.Add($"seedAttributes: unknown kind '{Rdap.RdapEndpoints.Printable(seed?.Kind)}'; kinds are {string.Join(", ", Enum.GetNames<AttributeKind>())}.");
-            else if (!PublicKinds.Contains(kind))
+            else if (!disclosure.Discloses(kind))
                 forbidden.Add($"seedAttributes: {kind}");
             else if (AttributeNormalizer.TryNormalize(kind, seed!.Value, out var value, out var error))
                 seedAttributes.Add(value);
@@ -52,7 +51,7 @@ internal static class PivotRequestParser
         {
             if (!Enum.TryParse<AttributeKind>(name, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
                 errors.Add($"follow: unknown kind '{Rdap.RdapEndpoints.Printable(name)}'; kinds are {string.Join(", ", Enum.GetNames<AttributeKind>())}.");
-            else if (!PublicKinds.Contains(kind))
+            else if (!disclosure.Discloses(kind))
                 forbidden.Add($"follow: {kind}");
             else
                 follow.Add(kind);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Rds.Attributes;
 
 namespace Rds.Disclosure;
 
@@ -13,4 +14,23 @@ public sealed record DisclosureRequest
 
     /// <summary>The anonymous public request.</summary>
     public static DisclosureRequest Public { get; } = new();
+
+    /// <summary>The rule of disclosure: a non-public element only when it was asked for and is entitled.</summary>
+    public bool Discloses(DataElement element) => Requested.Contains(element) && Entitlements.Clear.Contains(element);
+
+    /// <summary>
+    /// Whether values of an attribute kind may be shown (and so followed by a pivot): by the same rule as the data
+    /// element the kind is made of; nameservers, their addresses and the organisation are public elements.
+    /// </summary>
+    public bool Discloses(AttributeKind kind) => ElementOf(kind) is not { } element || Discloses(element);
+
+    private static DataElement? ElementOf(AttributeKind kind) => kind switch
+    {
+        AttributeKind.RegistrantEmail => DataElement.RegistrantEmail,
+        AttributeKind.RegistrantPhone => DataElement.RegistrantPhone,
+        AttributeKind.RegistryRegistrantId => DataElement.RegistryRegistrantId,
+        AttributeKind.TechId => DataElement.RegistryTechId,
+        AttributeKind.TechEmail => DataElement.TechEmail,
+        _ => null,
+    };
 }

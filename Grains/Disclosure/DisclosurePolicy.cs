@@ -82,7 +82,7 @@ internal static class DisclosurePolicy
         {
             if (!present)
                 return true;
-            if (numberDisclosed && request.Requested.Contains(element) && request.Entitlements.Clear.Contains(element))
+            if (numberDisclosed && request.Discloses(element))
                 return true;
             _redactions.Add(new Redaction(element, MethodFor(element)));
             return false;

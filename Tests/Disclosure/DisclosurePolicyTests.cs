@@ -115,4 +115,16 @@ public sealed class DisclosurePolicyTests
 
         Assert.Empty(disclosed.Redactions);
     }
+
+    [Fact]
+    public void Attribute_kinds_follow_the_same_rule_as_their_elements()
+    {
+        Assert.Equal(
+            [Rds.Attributes.AttributeKind.NameserverName, Rds.Attributes.AttributeKind.NameserverIp, Rds.Attributes.AttributeKind.RegistrantOrganization],
+            Enum.GetValues<Rds.Attributes.AttributeKind>().Where(DisclosureRequest.Public.Discloses));
+
+        var entitled = new DisclosureRequest { Requested = [DataElement.RegistrantEmail], Entitlements = new Entitlements { Clear = [DataElement.RegistrantEmail, DataElement.TechEmail] } };
+        Assert.True(entitled.Discloses(Rds.Attributes.AttributeKind.RegistrantEmail));
+        Assert.False(entitled.Discloses(Rds.Attributes.AttributeKind.TechEmail));
+    }
 }
