@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using Rds.Gateway.Access;
 using Rds.Gateway.Admin;
 using Rds.Gateway.Auth;
 using Rds.Gateway.Hosting;
@@ -32,9 +33,11 @@ public static class GatewayApp
 
         builder.Services.AddOptions<RdapOptions>().BindConfiguration(RdapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAuthentication()
             .AddScheme<OperatorKeyOptions, OperatorKeyHandler>(OperatorKeyHandler.SchemeName,
-                options => builder.Configuration.GetSection(OperatorKeyOptions.Section).Bind(options));
+                options => builder.Configuration.GetSection(OperatorKeyOptions.Section).Bind(options))
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RequestorKeyHandler>(RequestorKeyHandler.SchemeName, _ => { });
         builder.Services.AddAuthorization();
         // TIG 2024 §1.14: RDAP answers carry Access-Control-Allow-Origin: *.
         builder.Services.AddCors(cors => cors.AddPolicy(RdapCorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));

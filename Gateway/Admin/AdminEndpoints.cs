@@ -21,6 +21,7 @@ internal static class AdminEndpoints
         admin.MapPut("/domains/{name}", UpsertAsync);
         admin.MapDelete("/domains/{name}", DeleteAsync);
         admin.MapPost("/domains/bulk", BulkImportAsync);
+        admin.MapRequestors();
     }
 
     private static async Task<IResult> UpsertAsync(string name, HttpContext context, IngestionService ingestion, IOptions<AdminOptions> options)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rds.Attributes;
 using Rds.Disclosure;
+using Rds.Gateway.Access;
 using Rds.Gateway.Rdap;
 using Rds.Pivots;
 
@@ -20,7 +21,7 @@ internal static class PivotEndpoints
         MaxDepth = 8,
     };
 
-    public static void MapPivots(this IEndpointRouteBuilder app) => app.MapPost("/pivots", RunAsync);
+    public static void MapPivots(this IEndpointRouteBuilder app) => app.MapPost("/pivots", RunAsync).RequireDisclosureAccess();
 
     private static async Task RunAsync(HttpContext context, IGrainFactory grains, ILogger<PivotBody> logger)
     {
@@ -39,7 +40,8 @@ internal static class PivotEndpoints
             await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", $"The body is not a pivot request: {invalid.Message.Split(" Path:")[0]}");
             return;
         }
-        var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody(), DisclosureRequest.Public);
+        var disclosure = DisclosureGrant.Of(context).Disclosure;
+        var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody(), disclosure);
         if (errors.Count > 0)
         {
             await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", [.. errors]);
@@ -48,8 +50,8 @@ internal static class PivotEndpoints
         if (forbidden.Count > 0)
         {
             await RdapError.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
-                ["Pivots over personal data need an accredited requestor; the public may follow "
-                    + string.Join(", ", Enum.GetValues<AttributeKind>().Where(DisclosureRequest.Public.Discloses)) + ".", .. forbidden]);
+                ["A pivot may follow only what this request discloses: ask for the elements (RDS-Elements) your accreditation allows; this request may follow "
+                    + string.Join(", ", Enum.GetValues<AttributeKind>().Where(disclosure.Discloses)) + ".", .. forbidden]);
             return;
         }
 

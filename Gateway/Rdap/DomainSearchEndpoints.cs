@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Rds.Disclosure;
+using Rds.Gateway.Access;
 using Rds.Search;
 
 namespace Rds.Gateway.Rdap;
@@ -25,7 +25,7 @@ internal static class DomainSearchEndpoints
 
         var pageSize = options.Value.SearchPageSize;
         // Searches use the single stateless-worker key: Orleans runs as many local activations as load needs.
-        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(query!.Search, DisclosureRequest.Public, after, pageSize, includeCount);
+        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(query!.Search, DisclosureGrant.Of(request.HttpContext).Disclosure, after, pageSize, includeCount);
         var context = RdapRequestContext.From(request);
         var next = page.Next is null
             ? null

@@ -1,5 +1,5 @@
-using Rds.Disclosure;
 using Rds.Domains;
+using Rds.Gateway.Access;
 using Rds.Registrations;
 
 namespace Rds.Gateway.Rdap;
@@ -12,8 +12,9 @@ internal static class RdapEndpoints
     public static void MapRdap(this IEndpointRouteBuilder app)
     {
         var rdap = app.MapGroup("/rdap").RequireCors("rdap");
-        rdap.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync);
-        rdap.MapDomainSearch();
+        var data = rdap.MapGroup("").RequireDisclosureAccess();
+        data.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync);
+        data.MapDomainSearch();
         rdap.MapMethods("/help", GetAndHead, (HttpRequest request, RdapRenderer renderer) =>
             new RdapJsonResult(renderer.RenderHelp(RdapRequestContext.From(request))));
         // RFC 7480 §5.4 asks for a 400 for a query the server cannot parse and §5.2 allows 501 for a type it does not serve.
@@ -21,17 +22,17 @@ internal static class RdapEndpoints
             StatusCodes.Status501NotImplemented, "Not Implemented", $"This server does not answer '/rdap/{unsupported}'. See /rdap/help."));
     }
 
-    private static async Task<IResult> LookupDomainAsync(string? name, HttpRequest request, IGrainFactory grains, RdapRenderer renderer)
+    private static async Task<IResult> LookupDomainAsync(string? name, HttpContext context, IGrainFactory grains, RdapRenderer renderer)
     {
         // A catch-all route keeps "a/b.example" (an encoded slash decoded by a proxy) from falling to a generic 404.
         var normalized = DomainNames.Normalize(name);
         if (!normalized.IsValid)
             return RdapError.BadRequest($"'{Printable(name)}' is not a valid domain name.", normalized.Error);
 
-        var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(DisclosureRequest.Public);
+        var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(DisclosureGrant.Of(context).Disclosure);
         if (disclosed is null)
             return RdapError.NotFound($"No registration for '{normalized.ALabel}'.");
-        return new RdapJsonResult(renderer.RenderDomain(disclosed, RdapRequestContext.From(request)));
+        return new RdapJsonResult(renderer.RenderDomain(disclosed, RdapRequestContext.From(context.Request)));
     }
 
     /// <summary>The name as it may be echoed back: control characters replaced, length bounded.</summary>

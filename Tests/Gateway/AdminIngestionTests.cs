@@ -23,9 +23,9 @@ public sealed class AdminIngestionTests(ClusterFixture fixture)
         using var wrong = new HttpClient { BaseAddress = fixture.GatewayAddress };
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ClusterFixture.OperatorKey + "x");
 
-        var anonymous = await fixture.Http.PutAsync($"/admin/domains/{name}", Json(SampleRecords.Full(name)));
+        var anonymous = await fixture.Anonymous.PutAsync($"/admin/domains/{name}", Json(SampleRecords.Full(name)));
         var wrongKey = await wrong.PutAsync($"/admin/domains/{name}", Json(SampleRecords.Full(name)));
-        var bulk = await fixture.Http.PostAsync("/admin/domains/bulk", Ndjson(RegistrationJson.Serialize(SampleRecords.Full(name))));
+        var bulk = await fixture.Anonymous.PostAsync("/admin/domains/bulk", Ndjson(RegistrationJson.Serialize(SampleRecords.Full(name))));
         var delete = await wrong.DeleteAsync($"/admin/domains/{name}");
 
         foreach (var response in new[] { anonymous, wrongKey, bulk, delete })

@@ -34,10 +34,19 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         await _gateway.DisposeAsync();
     }
 
+    /// <summary>A well-formed API key: checking it needs the cluster, which does not answer.</summary>
+    private static HttpRequestMessage AsRequestor(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Rds.Requestors.ApiKeyTokens.Create().Token);
+        ClusterFixture.StateAccess(request.Headers, Rds.Requestors.RdapPurpose.DnsTransparency);
+        return request;
+    }
+
     [Fact]
     public async Task A_lookup_is_503_with_retry_after_and_an_rdap_body()
     {
-        var response = await _http.GetAsync("/rdap/domain/example.com");
+        var response = await _http.SendAsync(AsRequestor(HttpMethod.Get, "/rdap/domain/example.com"));
 
         await GatewayHttp.AssertRdapErrorAsync(response, HttpStatusCode.ServiceUnavailable);
         Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero);
@@ -56,7 +65,7 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         var lines = string.Join("\n", Enumerable.Range(0, 3).Select(i => RegistrationJson.Serialize(SampleRecords.Full($"any{i}.example"))));
 
         var bulk = await http.PostAsync("/admin/domains/bulk", new StringContent(lines, Encoding.UTF8, "application/x-ndjson"));
-        var lookup = await http.GetAsync("/rdap/domain/any0.example");
+        var lookup = await http.SendAsync(AsRequestor(HttpMethod.Get, "/rdap/domain/any0.example"));
 
         Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
         Assert.Equal(3, (await bulk.ReadJsonAsync())["failed"]!.GetValue<int>());

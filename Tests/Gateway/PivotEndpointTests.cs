@@ -73,10 +73,10 @@ public sealed class PivotEndpointTests(ClusterFixture fixture)
     [Theory]
     [InlineData("""{"seedDomains":["a.example"],"follow":["RegistrantEmail"]}""")]
     [InlineData("""{"seedAttributes":[{"kind":"TechEmail","value":"x@y.example"}],"follow":["NameserverName"]}""")]
-    public async Task Pivots_over_personal_data_are_403_for_the_public(string json)
+    public async Task Pivots_over_personal_data_are_403_without_those_elements_granted(string json)
     {
         var body = await GatewayHttp.AssertRdapErrorAsync(await fixture.Http.PostAsync("/pivots", Body(json)), HttpStatusCode.Forbidden);
-        Assert.Contains("accredited", body["description"]![0]!.GetValue<string>());
+        Assert.Contains("RDS-Elements", body["description"]![0]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,11 +1,15 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Rds.Gateway;
+using Rds.Disclosure;
 using Rds.Hosting;
+using Rds.Requestors;
 
 namespace Rds.Tests.Infrastructure;
 
@@ -32,8 +36,11 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
-    /// <summary>A client of the gateway without credentials.</summary>
+    /// <summary>An accredited requestor's client asking for the public view (purpose dnsTransparency, no non-public element).</summary>
     public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A client of the gateway without credentials.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     /// <summary>A client of the gateway that presents the operator key.</summary>
     public HttpClient Operator { get; private set; } = null!;
@@ -52,14 +59,57 @@ public sealed class ClusterFixture : IAsyncLifetime
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         GatewayAddress = new Uri(address);
-        Http = new HttpClient { BaseAddress = GatewayAddress };
+        Anonymous = new HttpClient { BaseAddress = GatewayAddress };
         Operator = new HttpClient { BaseAddress = GatewayAddress };
         Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
+        Http = await RequestorClientAsync("public-view", RdapPurpose.DnsTransparency);
     }
+
+    /// <summary>
+    /// Registers (or re-registers) a requestor accredited for <paramref name="purpose"/> with <paramref name="elements"/>,
+    /// issues it a key, and returns a client that presents the key and states that purpose and those elements.
+    /// </summary>
+    public async Task<HttpClient> RequestorClientAsync(string requestorId, RdapPurpose purpose, params DataElement[] elements)
+    {
+        var registration = new
+        {
+            name = $"Test requestor {requestorId}",
+            kind = "cert",
+            accreditingBody = "Test Accreditation Body",
+            accreditedUntil = DateTimeOffset.UtcNow.AddYears(1),
+            purposes = new Dictionary<string, string[]> { [purpose.WireName()] = [.. elements.Select(e => e.RedactedName())] },
+        };
+        using (var registered = await Operator.PutAsJsonAsync($"/admin/requestors/{requestorId}", registration))
+            registered.EnsureSuccessStatusCode();
+        using var issued = await Operator.PostAsync($"/admin/requestors/{requestorId}/keys", null);
+        issued.EnsureSuccessStatusCode();
+        var token = (await issued.Content.ReadFromJsonAsync<JsonObject>())!["apiKey"]!.GetValue<string>();
+
+        var client = new HttpClient { BaseAddress = GatewayAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        StateAccess(client.DefaultRequestHeaders, purpose, elements);
+        return client;
+    }
+
+    /// <summary>The statements every disclosure request carries, filled with plausible test values.</summary>
+    public static void StateAccess(HttpHeaders headers, RdapPurpose purpose, params DataElement[] elements)
+    {
+        headers.Add("RDS-Purpose", purpose.WireName());
+        headers.Add("RDS-Legal-Basis", "gdpr-6-1-f");
+        headers.Add("RDS-Case", "CASE-2026-0001");
+        headers.Add("RDS-Justification", "Phishing campaign impersonating a bank, reported by our sensor network.");
+        headers.Add("RDS-Evidence", "https://reports.example/phish/4711");
+        headers.Add("RDS-Elements", elements.Length == 0 ? "none" : string.Join(", ", elements.Select(e => e.RedactedName())));
+        headers.Add("RDS-Agreement", AgreementVersion);
+    }
+
+    /// <summary>The gateway's default user agreement version.</summary>
+    public const string AgreementVersion = "2026-12";
 
     public async Task DisposeAsync()
     {
         Http?.Dispose();
+        Anonymous?.Dispose();
         Operator?.Dispose();
         if (_gateway is not null)
             await _gateway.DisposeAsync();

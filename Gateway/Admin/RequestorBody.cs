@@ -1,0 +1,17 @@
+namespace Rds.Gateway.Admin;
+
+/// <summary>The JSON an operator sends to register a requestor (<c>PUT /admin/requestors/{id}</c>).</summary>
+internal sealed record RequestorBody
+{
+    public string? Name { get; init; }
+
+    /// <summary>cert, csirt, securityVendor, lawEnforcement or researcher.</summary>
+    public string? Kind { get; init; }
+
+    public string? AccreditingBody { get; init; }
+
+    public DateTimeOffset? AccreditedUntil { get; init; }
+
+    /// <summary>RFC 9560 purpose → the Appendix E names of the non-public elements allowed for it (may be empty).</summary>
+    public Dictionary<string, string[]?>? Purposes { get; init; }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Rds.Disclosure;
+using Rds.Gateway.Rdap;
+using Rds.Requestors;
+
+namespace Rds.Gateway.Admin;
+
+/// <summary>Operators register accredited requestors, change their status and issue or revoke their API keys.</summary>
+internal static class RequestorEndpoints
+{
+    private const int MaxBodyBytes = 64 * 1024;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        MaxDepth = 8,
+    };
+
+    public static void MapRequestors(this RouteGroupBuilder admin)
+    {
+        var requestors = admin.MapGroup("/requestors/{id}");
+        requestors.MapPut("", RegisterAsync);
+        requestors.MapGet("", GetAsync);
+        requestors.MapPost("/suspend", (string id, HttpContext context, IGrainFactory grains) =>
+            WithReasonAsync(id, context, reason => grains.GetGrain<IRequestorGrain>(id).SuspendAsync(reason), grains));
+        requestors.MapPost("/revoke", (string id, HttpContext context, IGrainFactory grains) =>
+            WithReasonAsync(id, context, reason => grains.GetGrain<IRequestorGrain>(id).RevokeAsync(reason), grains));
+        requestors.MapPost("/reinstate", async (string id, IGrainFactory grains) =>
+            IsValid(id) is { } invalid ? invalid : await StatusAnswerAsync(id, await grains.GetGrain<IRequestorGrain>(id).ReinstateAsync(), grains));
+        requestors.MapPost("/keys", IssueKeyAsync);
+        requestors.MapDelete("/keys/{keyId}", RevokeKeyAsync);
+    }
+
+    private static async Task<IResult> RegisterAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (IsValid(id) is { } invalid)
+            return invalid;
+        var (body, error) = await ReadAsync<RequestorBody>(context);
+        if (body is null)
+            return error!;
+        var (profile, errors) = RequestorProfileParser.Parse(body);
+        if (profile is null)
+            return RdapError.BadRequest([.. errors]);
+
+        var grain = grains.GetGrain<IRequestorGrain>(id);
+        return await grain.RegisterAsync(profile) switch
+        {
+            RequestorRegistration.Revoked => RevokedConflict(id),
+            RequestorRegistration.Created => Results.Created($"/admin/requestors/{id}", Render((await grain.GetAsync())!)),
+            _ => Results.Ok(Render((await grain.GetAsync())!)),
+        };
+    }
+
+    private static async Task<IResult> GetAsync(string id, IGrainFactory grains) =>
+        IsValid(id) ?? (await grains.GetGrain<IRequestorGrain>(id).GetAsync() is { } view ? Results.Ok(Render(view)) : NotFound(id));
+
+    private static async Task<IResult> WithReasonAsync(string id, HttpContext context, Func<string, Task<StatusChangeOutcome>> change, IGrainFactory grains)
+    {
+        if (IsValid(id) is { } invalid)
+            return invalid;
+        var (body, error) = await ReadAsync<ReasonBody>(context);
+        if (body is null)
+            return error!;
+        if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 1000)
+            return RdapError.BadRequest("reason: required, up to 1000 characters, for the record of this decision.");
+        return await StatusAnswerAsync(id, await change(body.Reason.Trim()), grains);
+    }
+
+    private static async Task<IResult> StatusAnswerAsync(string id, StatusChangeOutcome outcome, IGrainFactory grains) => outcome switch
+    {
+        StatusChangeOutcome.NotFound => NotFound(id),
+        StatusChangeOutcome.Revoked => RevokedConflict(id),
+        _ => Results.Ok(Render((await grains.GetGrain<IRequestorGrain>(id).GetAsync())!)),
+    };
+
+    private static async Task<IResult> IssueKeyAsync(string id, HttpContext context, IGrainFactory grains)
+    {
+        if (IsValid(id) is { } invalid)
+            return invalid;
+        var grain = grains.GetGrain<IRequestorGrain>(id);
+        var key = await grain.IssueKeyAsync();
+        if (key is null)
+            return await grain.GetAsync() is null ? NotFound(id) : RevokedConflict(id);
+        // The token exists nowhere else: no cache may keep this answer.
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Created($"/admin/requestors/{id}/keys/{key.KeyId}",
+            new { keyId = key.KeyId, apiKey = key.Token, note = "This API key is shown once; only its SHA-256 digest is stored." });
+    }
+
+    private static async Task<IResult> RevokeKeyAsync(string id, string keyId, IGrainFactory grains) =>
+        IsValid(id) ?? (await grains.GetGrain<IRequestorGrain>(id).RevokeKeyAsync(keyId)
+            ? Results.NoContent()
+            : RdapError.NotFound($"Requestor '{id}' has no key '{RdapEndpoints.Printable(keyId)}'."));
+
+    private static IResult? IsValid(string id) => RequestorProfileParser.IsValidId(id)
+        ? null
+        : RdapError.BadRequest($"'{RdapEndpoints.Printable(id)}' is not a requestor id: 1 to 64 lower-case letters, digits and inner hyphens.");
+
+    private static IResult NotFound(string id) => RdapError.NotFound($"No requestor '{id}'.");
+
+    private static IResult RevokedConflict(string id) =>
+        RdapError.Result(StatusCodes.Status409Conflict, "Conflict", $"Requestor '{id}' is revoked; a revocation is final.");
+
+    private static async Task<(T? Body, IResult? Error)> ReadAsync<T>(HttpContext context) where T : class
+    {
+        if (context.Request.ContentLength > MaxBodyBytes)
+            return (null, RdapError.Result(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body may be at most {MaxBodyBytes} bytes."));
+        if (!context.Request.HasJsonContentType())
+            return (null, RdapError.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", "The body must be application/json."));
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
+            return body is null ? (null, RdapError.BadRequest("The body is empty.")) : (body, null);
+        }
+        catch (JsonException invalid)
+        {
+            return (null, RdapError.BadRequest($"The body is not valid: {invalid.Message.Split(" Path:")[0]}"));
+        }
+    }
+
+    private static object Render(RequestorView view) => new
+    {
+        id = view.Id,
+        name = view.Profile.Name,
+        kind = RequestorProfileParser.JsonName(view.Profile.Kind.ToString()),
+        accreditingBody = view.Profile.AccreditingBody,
+        accreditedUntil = view.Profile.AccreditedUntil,
+        purposes = view.Profile.Purposes.OrderBy(pair => pair.Key).ToDictionary(
+            pair => pair.Key.WireName(), pair => pair.Value.Order().Select(element => element.RedactedName()).ToArray()),
+        status = RequestorProfileParser.JsonName(view.Status.ToString()),
+        statusReason = view.StatusReason,
+        keys = view.Keys.Select(key => new { keyId = key.KeyId, issuedAt = key.IssuedAt, revokedAt = key.RevokedAt }),
+    };
+
+    private sealed record ReasonBody
+    {
+        public string? Reason { get; init; }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using Rds.Gateway.Rdap;
+using Rds.Requestors;
+
+namespace Rds.Gateway.Auth;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer rds_{keyId}_{secret}</c>: the key id finds the key's grain, which compares
+/// the token's SHA-256 in constant time. Whether the key is still valid for a request is the requestor grain's
+/// decision (<see cref="Access.DisclosureAccessFilter"/>), so a revocation needs no cache to expire. Tokens are never logged.
+/// </summary>
+internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "RequestorKey";
+    public const string RequestorClaim = "rds:requestor";
+    public const string KeyClaim = "rds:key";
+    public const string Challenge = "Bearer realm=\"rds\"";
+    private const string BearerPrefix = "Bearer ";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers.Authorization;
+        if (header is null)
+            return AuthenticateResult.NoResult();
+        if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || !ApiKeyTokens.TryReadKeyId(header[BearerPrefix.Length..].Trim(), out var keyId))
+            return AuthenticateResult.Fail("The credential is not an API key.");
+
+        var requestor = await grains.GetGrain<IApiKeyGrain>(keyId).ResolveAsync(ApiKeyTokens.Digest(header[BearerPrefix.Length..].Trim()));
+        if (requestor is null)
+            return AuthenticateResult.Fail("The API key is not valid.");
+        var identity = new ClaimsIdentity([new Claim(RequestorClaim, requestor), new Claim(KeyClaim, keyId)], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.Headers.WWWAuthenticate = Challenge;
+        return RdapError.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+            "This endpoint requires an accredited requestor's API key: Authorization: Bearer rds_<key id>_<secret>.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        RdapError.WriteAsync(Context, StatusCodes.Status403Forbidden, "Forbidden", "This credential may not use this endpoint.");
+}

@@ -1,0 +1,18 @@
+using Rds.Disclosure;
+
+namespace Rds.Requestors;
+
+/// <summary>The answer to an access request: on a grant, the disclosure it allows; otherwise why not.</summary>
+[GenerateSerializer, Immutable, Alias("rds.AccessDecision")]
+public sealed record AccessDecision
+{
+    [Id(0)] public required AccessOutcome Outcome { get; init; }
+
+    [Id(1)] public string? Reason { get; init; }
+
+    [Id(2)] public DisclosureRequest? Disclosure { get; init; }
+
+    public static AccessDecision Refuse(string reason) => new() { Outcome = AccessOutcome.Refused, Reason = reason };
+
+    public static AccessDecision UnknownKey { get; } = new() { Outcome = AccessOutcome.UnknownKey, Reason = "The API key is not valid." };
+}

@@ -1,0 +1,28 @@
+namespace Rds.Requestors;
+
+/// <summary>One accredited requestor: its profile, status and API keys, and the decision on each of its requests. Key: the requestor id.</summary>
+[Alias("rds.IRequestorGrain")]
+public interface IRequestorGrain : IGrainWithStringKey
+{
+    /// <summary>Registers the requestor or replaces its profile (status and keys stay). A revoked requestor cannot be registered again.</summary>
+    Task<RequestorRegistration> RegisterAsync(RequestorProfile profile);
+
+    /// <summary>The requestor as operators see it; null when not registered.</summary>
+    Task<RequestorView?> GetAsync();
+
+    Task<StatusChangeOutcome> SuspendAsync(string reason);
+
+    Task<StatusChangeOutcome> ReinstateAsync();
+
+    /// <summary>Revokes the requestor for good, with all its keys.</summary>
+    Task<StatusChangeOutcome> RevokeAsync(string reason);
+
+    /// <summary>A new API key, whose token is returned this once; null when the requestor is not registered or is revoked.</summary>
+    Task<IssuedApiKey?> IssueKeyAsync();
+
+    /// <summary>Revokes one key at once; false when the requestor has no such key.</summary>
+    Task<bool> RevokeKeyAsync(string keyId);
+
+    /// <summary>Decides whether a request presented with <paramref name="keyId"/> may be served, and with what disclosure.</summary>
+    Task<AccessDecision> AuthorizeAsync(string keyId, AccessRequest request);
+}

@@ -1,0 +1,10 @@
+namespace Rds.Requestors;
+
+public enum StatusChangeOutcome
+{
+    Changed,
+    NotFound,
+
+    /// <summary>The requestor is revoked, which is final.</summary>
+    Revoked,
+}

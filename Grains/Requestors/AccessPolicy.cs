@@ -1,0 +1,37 @@
+using Rds.Disclosure;
+using Rds.Requestors;
+
+namespace Rds.Grains.Requestors;
+
+/// <summary>
+/// Whether a requestor's request may be served, and what it may see: the non-public elements it asked for, if its
+/// accreditation allows them for the stated purpose. Reasons name what failed but never the operator's notes.
+/// </summary>
+internal static class AccessPolicy
+{
+    public static AccessDecision Decide(RequestorState state, string keyId, AccessRequest request, DateTimeOffset now)
+    {
+        if (state.Profile is not { } profile || !state.Keys.Any(key => key.KeyId == keyId))
+            return AccessDecision.UnknownKey;
+        if (state.Status == RequestorStatus.Revoked)
+            return AccessDecision.Refuse("This requestor's access is revoked.");
+        if (state.Keys.Single(key => key.KeyId == keyId).RevokedAt is not null)
+            return AccessDecision.UnknownKey;
+        if (state.Status == RequestorStatus.Suspended)
+            return AccessDecision.Refuse("This requestor's access is suspended pending an operator's review.");
+        if (profile.AccreditedUntil <= now)
+            return AccessDecision.Refuse($"This requestor's accreditation by {profile.AccreditingBody} expired on {profile.AccreditedUntil:yyyy-MM-dd}.");
+        if (!profile.Purposes.TryGetValue(request.Purpose, out var allowed))
+            return AccessDecision.Refuse($"This requestor is not accredited for the purpose '{request.Purpose.WireName()}'.");
+        var notAllowed = request.Elements.Except(allowed);
+        if (notAllowed.Count > 0)
+            return AccessDecision.Refuse($"For '{request.Purpose.WireName()}' this requestor may not receive: "
+                + string.Join(", ", notAllowed.Order().Select(element => element.RedactedName())) + ".");
+
+        return new AccessDecision
+        {
+            Outcome = AccessOutcome.Granted,
+            Disclosure = new DisclosureRequest { Requested = request.Elements, Entitlements = new Entitlements { Clear = allowed } },
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Rds.Requestors;
+
+namespace Rds.Grains.Requestors;
+
+/// <summary>What a requestor grain remembers. Keys are listed by id and dates only: their digests live with <see cref="ApiKeyGrain"/>.</summary>
+[GenerateSerializer, Alias("rds.RequestorState")]
+public sealed record RequestorState
+{
+    /// <summary>Null until an operator registers the requestor.</summary>
+    [Id(0)] public RequestorProfile? Profile { get; init; }
+
+    [Id(1)] public RequestorStatus Status { get; init; }
+
+    /// <summary>The operator's reason for the last suspension or revocation; shown to operators, not to the requestor.</summary>
+    [Id(2)] public string? StatusReason { get; init; }
+
+    [Id(3)] public ImmutableArray<ApiKeySummary> Keys { get; init; } = [];
+}
