@@ -95,7 +95,17 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                     "Orleans.Rds serves domain registration data over RDAP (RFC 9082, RFC 9083) with the ICANN 2024 profile.",
                     "Lookups: /rdap/domain/{name}, with the name as A-labels or U-labels (not mixed); a trailing dot and upper case are accepted.",
                     "Searches: /rdap/domains?nsLdhName={name} or {prefix}* (one trailing asterisk), /rdap/domains?nsIp={address}; add count=true for the total; follow the 'next' link of paging_metadata for more.",
-                    "Personal data of contacts is withheld in the public view and marked with RFC 9537 'redacted' entries."),
+                    "Personal data of contacts is withheld unless asked for and allowed, and marked with RFC 9537 'redacted' entries."),
+                ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
+            },
+            new JsonObject
+            {
+                ["title"] = "Access by accredited requestors",
+                ["description"] = Lines(
+                    "Lookups, searches and pivots need an accredited requestor's API key: Authorization: Bearer rds_<key id>_<secret>.",
+                    "Every request states, in headers: RDS-Purpose (an RFC 9560 purpose, e.g. criminalInvestigationAndDNSAbuse), RDS-Legal-Basis (gdpr-6-1-a to gdpr-6-1-f), RDS-Case (your investigation id), RDS-Justification (why, in words), RDS-Evidence (comma-separated references to the evidence of abuse), RDS-Elements (the non-public elements needed, by their redacted names such as 'Registrant Email', or 'none') and RDS-Agreement (the accepted user agreement version).",
+                    "A missing statement is answered 400 naming each missing item; a purpose or element the accreditation does not allow, or a suspended, revoked or expired accreditation, 403 with the reason.",
+                    "Only the elements asked for and allowed are disclosed; the rest is withheld and listed under 'redacted'."),
                 ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
             },
             TermsOfService(request.QueryUrl)),
