@@ -4,32 +4,49 @@ using Rds.Search;
 
 namespace Rds.Gateway.Rdap;
 
-/// <summary>Domain searches by nameserver (RFC 9082 §3.2.1), paged with signed cursors (RFC 8977 style).</summary>
+/// <summary>Domain searches by nameserver (RFC 9082 §3.2.1) and reverse searches by contact (RFC 9536), paged with signed cursors (RFC 8977 style).</summary>
 internal static class DomainSearchEndpoints
 {
-    public static void MapDomainSearch(this RouteGroupBuilder rdap) =>
-        rdap.MapMethods("/domains", [HttpMethods.Get, HttpMethods.Head], SearchAsync);
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
 
-    private static async Task<IResult> SearchAsync(HttpRequest request, IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, IOptions<RdapOptions> options)
+    public static void MapDomainSearch(this RouteGroupBuilder rdap)
+    {
+        rdap.MapMethods("/domains", GetAndHead, SearchAsync);
+        rdap.MapMethods("/domains/reverse_search/entity", GetAndHead, ReverseSearchAsync);
+    }
+
+    private static Task<IResult> SearchAsync(HttpRequest request, IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, IOptions<RdapOptions> options)
     {
         var (query, error) = DomainSearchQuery.Parse(request.Query);
-        if (error is not null)
-            return error;
+        return error is not null
+            ? Task.FromResult(error)
+            : PageAsync(request, query!.Search, query.Fingerprint, "/domains", reverseProperties: null, grains, renderer, cursors, options.Value);
+    }
 
+    private static Task<IResult> ReverseSearchAsync(HttpRequest request, IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, IOptions<RdapOptions> options)
+    {
+        var (query, error) = ReverseSearchQuery.Parse(request.Query, DisclosureGrant.Of(request.HttpContext).Disclosure);
+        return error is not null
+            ? Task.FromResult(error)
+            : PageAsync(request, query!.Search, query.Fingerprint, "/domains/reverse_search/entity", query.Properties, grains, renderer, cursors, options.Value);
+    }
+
+    private static async Task<IResult> PageAsync(HttpRequest request, DomainSearch search, string fingerprint, string path, IReadOnlyList<string>? reverseProperties,
+        IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, RdapOptions options)
+    {
         string? after = null;
-        if (request.Query.TryGetValue("cursor", out var cursor) && (cursor.Count != 1 || !cursors.TryRead(query!.Fingerprint, cursor[0]!, out after)))
+        if (request.Query.TryGetValue("cursor", out var cursor) && (cursor.Count != 1 || !cursors.TryRead(fingerprint, cursor[0]!, out after)))
             return RdapError.BadRequest("The cursor is not valid for this query: it was altered, or belongs to another search.");
         var includeCount = false;
         if (request.Query.TryGetValue("count", out var count) && !bool.TryParse(count, out includeCount))
             return RdapError.BadRequest("'count' must be true or false.");
 
-        var pageSize = options.Value.SearchPageSize;
         // Searches use the single stateless-worker key: Orleans runs as many local activations as load needs.
-        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(query!.Search, DisclosureGrant.Of(request.HttpContext).Disclosure, after, pageSize, includeCount);
+        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, DisclosureGrant.Of(request.HttpContext).Disclosure, after, options.SearchPageSize, includeCount);
         var context = RdapRequestContext.From(request);
         var next = page.Next is null
             ? null
-            : $"{context.RdapBaseUrl}/domains{DomainSearchQuery.NextQueryString(request.Query, cursors.Create(query.Fingerprint, page.Next))}";
-        return new RdapJsonResult(renderer.RenderDomainSearch(page, context, next, pageSize));
+            : $"{context.RdapBaseUrl}{path}{DomainSearchQuery.NextQueryString(request.Query, cursors.Create(fingerprint, page.Next))}";
+        return new RdapJsonResult(renderer.RenderDomainSearch(page, context, next, options.SearchPageSize, reverseProperties));
     }
 }

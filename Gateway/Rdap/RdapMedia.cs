@@ -14,4 +14,7 @@ internal static class RdapMedia
 
     /// <summary>RFC 8977 §2: declared when a response carries <c>paging_metadata</c>.</summary>
     public const string PagingExtension = "paging";
+
+    /// <summary>RFC 9536 §4: declared by help (with <c>reverse_search_properties</c>) and by reverse search results.</summary>
+    public const string ReverseSearchExtension = "reverse_search";
 }

@@ -30,7 +30,8 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
     /// A domain search answer (RFC 9083 §8): the results share this renderer with lookups, so a search shows
     /// exactly what a lookup would; paging in the style of RFC 8977 with an opaque next link.
     /// </summary>
-    public JsonObject RenderDomainSearch(DomainSearchPage page, RdapRequestContext request, string? nextUrl, int pageSize)
+    /// <param name="reverseProperties">For a reverse search (RFC 9536 §6), the properties it used, which the answer maps to their JSONPaths.</param>
+    public JsonObject RenderDomainSearch(DomainSearchPage page, RdapRequestContext request, string? nextUrl, int pageSize, IReadOnlyList<string>? reverseProperties = null)
     {
         var results = new JsonArray();
         for (var i = 0; i < page.Results.Length; i++)
@@ -49,6 +50,13 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
             ["domainSearchResults"] = results,
             ["paging_metadata"] = paging,
         };
+        if (reverseProperties is not null)
+        {
+            conformance.Add(RdapMedia.ReverseSearchExtension);
+            answer["reverse_search_properties_mapping"] = new JsonArray([.. ReverseSearchQuery.Served
+                .Where(served => reverseProperties.Contains(served.Property))
+                .Select(served => (JsonNode)new JsonObject { ["property"] = served.Property, ["propertyPath"] = served.Path })]);
+        }
         var notices = Notices(request.QueryUrl, includeDomainNotices: true);
         if (page.Truncated)
         {
@@ -86,7 +94,15 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
 
     public JsonObject RenderHelp(RdapRequestContext request) => new()
     {
-        ["rdapConformance"] = Conformance(redacted: false),
+        ["rdapConformance"] = new JsonArray([.. RdapMedia.BaseConformance.Append(RdapMedia.ReverseSearchExtension).Select(c => (JsonNode)c)]),
+        // RFC 9536 §5: what /rdap/domains/reverse_search/entity can be asked by.
+        ["reverse_search_properties"] = new JsonArray([.. ReverseSearchQuery.Served.Select(served => (JsonNode)new JsonObject
+        {
+            ["searchableResourceType"] = "domains",
+            ["relatedResourceType"] = "entity",
+            ["property"] = served.Property,
+            ["propertyPath"] = served.Path,
+        })]),
         ["notices"] = new JsonArray(
             new JsonObject
             {
@@ -95,6 +111,7 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                     "Orleans.Rds serves domain registration data over RDAP (RFC 9082, RFC 9083) with the ICANN 2024 profile.",
                     "Lookups: /rdap/domain/{name}, with the name as A-labels or U-labels (not mixed); a trailing dot and upper case are accepted.",
                     "Searches: /rdap/domains?nsLdhName={name} or {prefix}* (one trailing asterisk), /rdap/domains?nsIp={address}; add count=true for the total; follow the 'next' link of paging_metadata for more.",
+                    "Reverse searches (RFC 9536): /rdap/domains/reverse_search/entity?email={address}, ?handle={registry contact id} or ?rds_org={registrant organisation}, optionally with role=registrant or role=technical; exact values only, and only by values the request may see (RDS-Elements).",
                     "Personal data of contacts is withheld unless asked for and allowed, and marked with RFC 9537 'redacted' entries."),
                 ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
             },
