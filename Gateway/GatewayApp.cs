@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Rds.Gateway.Access;
 using Rds.Gateway.Admin;
+using Rds.Gateway.Audit;
 using Rds.Gateway.Auth;
 using Rds.Gateway.Hosting;
 using Rds.Gateway.Pivots;
@@ -35,8 +36,10 @@ public static class GatewayApp
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AccessOptions>().BindConfiguration(AccessOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAuthentication()
-            .AddScheme<OperatorKeyOptions, OperatorKeyHandler>(OperatorKeyHandler.SchemeName,
-                options => builder.Configuration.GetSection(OperatorKeyOptions.Section).Bind(options))
+            .AddScheme<StaffKeyOptions, StaffKeyHandler>(StaffKeyHandler.OperatorScheme,
+                StaffKeyOptions.From(builder.Configuration, "Admin", "Operator", StaffKeyHandler.OperatorRole))
+            .AddScheme<StaffKeyOptions, StaffKeyHandler>(StaffKeyHandler.AuditorScheme,
+                StaffKeyOptions.From(builder.Configuration, "Audit", "Auditor", StaffKeyHandler.AuditorRole))
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RequestorKeyHandler>(RequestorKeyHandler.SchemeName, _ => { });
         builder.Services.AddAuthorization();
         // TIG 2024 §1.14: RDAP answers carry Access-Control-Allow-Origin: *.
@@ -44,6 +47,7 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<RdapRenderer>();
         builder.Services.AddSingleton<SearchCursor>();
         builder.Services.AddSingleton<IngestionService>();
@@ -68,6 +72,7 @@ public static class GatewayApp
         app.MapRdap();
         app.MapPivots();
         app.MapGroup("").MapAdmin();
+        app.MapAudit();
         return app;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Rds.Audit;
+using Rds.Gateway.Audit;
 using Rds.Gateway.Auth;
 using Rds.Gateway.Rdap;
 using Rds.Requestors;
@@ -10,30 +12,49 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options) : IEndpointFilter
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
-        var (access, errors) = AccessHeaders.Parse(context.Request.Headers);
-        if (access is null)
-            return RdapError.BadRequest(["Every request must state why it needs the data; see /rdap/help.", .. errors]);
-        if (access.AgreementVersion != options.Value.AgreementVersion)
-            return RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
-                $"The current user agreement is version {options.Value.AgreementVersion}; accept it and state it in {AccessHeaders.Agreement}.");
-
         var requestorId = context.User.FindFirst(RequestorKeyHandler.RequestorClaim)!.Value;
         var keyId = context.User.FindFirst(RequestorKeyHandler.KeyClaim)!.Value;
+        var audit = new AuditScope(grains, clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+
+        var (access, errors) = AccessHeaders.Parse(context.Request.Headers);
+        if (access is null)
+            return await AuditedAsync(audit, AuditDecision.Rejected, string.Join(" ", errors),
+                RdapError.BadRequest(["Every request must state why it needs the data; see /rdap/help.", .. errors]));
+        audit.Access = access;
+        if (access.AgreementVersion != options.Value.AgreementVersion)
+            return await AuditedAsync(audit, AuditDecision.Refused, $"user agreement {access.AgreementVersion} is not the current one",
+                RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
+                    $"The current user agreement is version {options.Value.AgreementVersion}; accept it and state it in {AccessHeaders.Agreement}."));
+
         var decision = await grains.GetGrain<IRequestorGrain>(requestorId).AuthorizeAsync(keyId, access);
         switch (decision.Outcome)
         {
             case AccessOutcome.UnknownKey:
                 context.Response.Headers.WWWAuthenticate = RequestorKeyHandler.Challenge;
-                return RdapError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", decision.Reason!);
+                return await AuditedAsync(audit, AuditDecision.Unauthenticated, decision.Reason,
+                    RdapError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", decision.Reason!));
             case AccessOutcome.Refused:
-                return RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden", decision.Reason!);
+                return await AuditedAsync(audit, AuditDecision.Refused, decision.Reason,
+                    RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden", decision.Reason!));
         }
-        new DisclosureGrant(requestorId, keyId, access, decision.Disclosure!).AttachTo(context);
-        return await next(invocation);
+
+        new DisclosureGrant(requestorId, access, decision.Disclosure!, audit).AttachTo(context);
+        var result = await next(invocation);
+        var status = result is RdapJsonResult rdap ? rdap.StatusCode : context.Response.StatusCode;
+        // The record is durable before the answer is written (a streamed pivot records its start before streaming).
+        if (!audit.Completed)
+            await audit.RecordAsync(AuditDecision.Granted, status >= 400 ? $"answered {status}" : null);
+        return result;
+    }
+
+    private static async Task<IResult> AuditedAsync(AuditScope audit, AuditDecision decision, string? reason, IResult answer)
+    {
+        await audit.RecordAsync(decision, reason);
+        return answer;
     }
 }

@@ -8,7 +8,7 @@ namespace Rds.Gateway.Access;
 /// granted throws: a data endpoint mapped without <see cref="DisclosureAccess.RequireDisclosureAccess"/> fails loudly
 /// instead of disclosing to anybody.
 /// </summary>
-internal sealed record DisclosureGrant(string RequestorId, string KeyId, AccessRequest Access, DisclosureRequest Disclosure)
+internal sealed record DisclosureGrant(string RequestorId, AccessRequest Access, DisclosureRequest Disclosure, Audit.AuditScope Audit)
 {
     private static readonly object ItemKey = new();
 

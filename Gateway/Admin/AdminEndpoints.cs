@@ -16,8 +16,8 @@ internal static class AdminEndpoints
     public static void MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").RequireAuthorization(policy => policy
-            .AddAuthenticationSchemes(OperatorKeyHandler.SchemeName)
-            .RequireRole(OperatorKeyHandler.OperatorRole));
+            .AddAuthenticationSchemes(StaffKeyHandler.OperatorScheme)
+            .RequireRole(StaffKeyHandler.OperatorRole));
         admin.MapPut("/domains/{name}", UpsertAsync);
         admin.MapDelete("/domains/{name}", DeleteAsync);
         admin.MapPost("/domains/bulk", BulkImportAsync);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rds.Attributes;
+using Rds.Audit;
 using Rds.Disclosure;
 using Rds.Gateway.Access;
 using Rds.Gateway.Rdap;
@@ -40,21 +41,27 @@ internal static class PivotEndpoints
             await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", $"The body is not a pivot request: {invalid.Message.Split(" Path:")[0]}");
             return;
         }
-        var disclosure = DisclosureGrant.Of(context).Disclosure;
+        var grant = DisclosureGrant.Of(context);
+        var disclosure = grant.Disclosure;
+        grant.Audit.Query = $"POST /pivots {JsonSerializer.Serialize(body ?? new PivotBody(), Json)}";
         var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody(), disclosure);
         if (errors.Count > 0)
         {
+            await grant.Audit.RecordAsync(AuditDecision.Granted, "answered 400: " + string.Join(" ", errors));
             await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request", [.. errors]);
             return;
         }
         if (forbidden.Count > 0)
         {
+            await grant.Audit.RecordAsync(AuditDecision.Refused, "pivot over kinds not disclosed: " + string.Join(", ", forbidden));
             await RdapError.WriteAsync(context, StatusCodes.Status403Forbidden, "Forbidden",
                 ["A pivot may follow only what this request discloses: ask for the elements (RDS-Elements) your accreditation allows; this request may follow "
                     + string.Join(", ", Enum.GetValues<AttributeKind>().Where(disclosure.Discloses)) + ".", .. forbidden]);
             return;
         }
 
+        // Recorded before the first line leaves; the filter records the end with the number of domains sent.
+        await grant.Audit.RecordAsync(AuditDecision.Granted, "pivot started", final: false);
         context.Response.ContentType = "application/x-ndjson";
         await context.Response.StartAsync(context.RequestAborted);
         var pivot = grains.GetGrain<IPivotGrain>(Guid.NewGuid());
@@ -65,7 +72,9 @@ internal static class PivotEndpoints
             {
                 await JsonSerializer.SerializeAsync(context.Response.Body, Line(found), Json, context.RequestAborted);
                 await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
-                if (found.Kind != PivotEventKind.Domain)
+                if (found.Kind == PivotEventKind.Domain)
+                    grant.Audit.ResultCount++;
+                else
                     await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         }

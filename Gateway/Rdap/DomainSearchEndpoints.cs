@@ -42,7 +42,9 @@ internal static class DomainSearchEndpoints
             return RdapError.BadRequest("'count' must be true or false.");
 
         // Searches use the single stateless-worker key: Orleans runs as many local activations as load needs.
-        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, DisclosureGrant.Of(request.HttpContext).Disclosure, after, options.SearchPageSize, includeCount);
+        var grant = DisclosureGrant.Of(request.HttpContext);
+        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, grant.Disclosure, after, options.SearchPageSize, includeCount);
+        grant.Audit.Disclosed(page.Results.Select(result => result.Record.DomainName));
         var context = RdapRequestContext.From(request);
         var next = page.Next is null
             ? null

@@ -29,9 +29,11 @@ internal static class RdapEndpoints
         if (!normalized.IsValid)
             return RdapError.BadRequest($"'{Printable(name)}' is not a valid domain name.", normalized.Error);
 
-        var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(DisclosureGrant.Of(context).Disclosure);
+        var grant = DisclosureGrant.Of(context);
+        var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(grant.Disclosure);
         if (disclosed is null)
             return RdapError.NotFound($"No registration for '{normalized.ALabel}'.");
+        grant.Audit.Disclosed([disclosed.Record.DomainName]);
         return new RdapJsonResult(renderer.RenderDomain(disclosed, RdapRequestContext.From(context.Request)));
     }
 

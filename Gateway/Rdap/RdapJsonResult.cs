@@ -14,6 +14,8 @@ internal sealed class RdapJsonResult(JsonNode body, int status = StatusCodes.Sta
 
     public JsonNode Body => body;
 
+    public int StatusCode => status;
+
     public async Task ExecuteAsync(HttpContext context)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body, Compact);

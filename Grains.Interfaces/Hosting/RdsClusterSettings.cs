@@ -30,6 +30,9 @@ public sealed record RdsClusterSettings
     /// <summary>Attribute index rows: one partition per attribute shard.</summary>
     public string AttributeIndexTable => TablePrefix + "index";
 
+    /// <summary>The append-only audit log: one partition per requestor.</summary>
+    public string AuditTable => TablePrefix + "audit";
+
     public static RdsClusterSettings FromConfiguration(IConfiguration configuration)
     {
         var connection = configuration[ConnectionStringKey] ?? Environment.GetEnvironmentVariable(ConnectionStringEnvironmentVariable);

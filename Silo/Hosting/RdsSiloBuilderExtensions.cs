@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Microsoft.Extensions.Options;
 using Rds.Grains;
 using Rds.Grains.Attributes;
+using Rds.Grains.Audit;
 using Rds.Hosting;
 
 namespace Rds.Silo.Hosting;
@@ -26,6 +27,7 @@ public static class RdsSiloBuilderExtensions
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
         silo.Services.AddSingleton(services => new AttributeIndexTable(
             new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
+        silo.Services.AddSingleton(new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable)));
         return silo;
     }
 

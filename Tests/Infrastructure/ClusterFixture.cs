@@ -21,6 +21,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key-3f9a1c";
 
+    public const string AuditorKey = "test-auditor-key-77b2e0";
+
     /// <summary>Small, so that paging is exercised with a handful of records.</summary>
     public const int SearchPageSize = 5;
 
@@ -45,6 +47,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>A client of the gateway that presents the operator key.</summary>
     public HttpClient Operator { get; private set; } = null!;
 
+    /// <summary>A client of the gateway that presents the auditor key.</summary>
+    public HttpClient Auditor { get; private set; } = null!;
+
     public Uri GatewayAddress { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -54,7 +59,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         _cluster = await TestCluster.StartAsync(Settings);
         var client = _cluster.Client;
         _gateway = GatewayApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
+            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey, "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
             builder => builder.Services.AddSingleton<IGrainFactory>(client));
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -62,6 +67,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         Anonymous = new HttpClient { BaseAddress = GatewayAddress };
         Operator = new HttpClient { BaseAddress = GatewayAddress };
         Operator.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
+        Auditor = new HttpClient { BaseAddress = GatewayAddress };
+        Auditor.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AuditorKey);
         Http = await RequestorClientAsync("public-view", RdapPurpose.DnsTransparency);
     }
 
@@ -111,6 +118,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         Http?.Dispose();
         Anonymous?.Dispose();
         Operator?.Dispose();
+        Auditor?.Dispose();
         if (_gateway is not null)
             await _gateway.DisposeAsync();
         if (_cluster is not null)

@@ -1,0 +1,68 @@
+using System.Collections.Immutable;
+using Rds.Audit;
+using Rds.Disclosure;
+using Rds.Requestors;
+
+namespace Rds.Gateway.Audit;
+
+/// <summary>
+/// The audit of one authenticated request, filled in as it is decided and answered. Records are appended to the
+/// requestor's log and awaited, so an answer leaves the gateway only after its record is durable.
+/// </summary>
+internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, string requestorId, string keyId, string query)
+{
+    private readonly DateTimeOffset _receivedAt = clock.GetUtcNow();
+    private readonly List<string> _domains = [];
+
+    public string RequestId { get; } = Guid.NewGuid().ToString("N");
+
+    public string Query { get; set; } = query;
+
+    public AccessRequest? Access { get; set; }
+
+    /// <summary>How many results the answer carried: domains for lookups, searches and pivots.</summary>
+    public int ResultCount { get; set; }
+
+    /// <summary>Notes domains whose data the answer carries.</summary>
+    public void Disclosed(IEnumerable<string> domains)
+    {
+        foreach (var domain in domains)
+        {
+            _domains.Add(domain);
+            ResultCount++;
+        }
+    }
+
+    /// <summary>Whether the request's final record is written; a streamed answer writes one before it starts and one when it ends.</summary>
+    public bool Completed { get; private set; }
+
+    public Task<long> RecordAsync(AuditDecision decision, string? reason, bool final = true)
+    {
+        Completed |= final;
+        return grains.GetGrain<IAuditLogGrain>(requestorId).AppendAsync(Record(decision, reason));
+    }
+
+    private AuditRecord Record(AuditDecision decision, string? reason) => new()
+    {
+        RequestId = RequestId,
+        RequestorId = requestorId,
+        KeyId = keyId,
+        CaseId = Access?.CaseId,
+        Purpose = Access?.Purpose.WireName(),
+        LegalBasis = Access?.LegalBasis.WireName(),
+        Justification = Access?.Justification,
+        Evidence = Access?.Evidence ?? [],
+        Query = Query,
+        ElementsRequested = ElementNames(Access?.Elements),
+        ElementsDisclosed = decision == AuditDecision.Granted && ResultCount > 0 ? ElementNames(Access?.Elements) : [],
+        Decision = decision,
+        Reason = reason,
+        ResultCount = ResultCount,
+        Domains = [.. _domains],
+        ReceivedAt = _receivedAt,
+        DecidedAt = clock.GetUtcNow(),
+    };
+
+    private static ImmutableArray<string> ElementNames(IEnumerable<DataElement>? elements) =>
+        [.. (elements ?? []).Order().Select(element => element.RedactedName())];
+}

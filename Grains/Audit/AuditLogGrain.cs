@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Rds.Audit;
+
+namespace Rds.Grains.Audit;
+
+/// <summary>
+/// A requestor's audit log. Reentrant so that concurrent requests' records are group-committed: while one
+/// transaction is in flight, the next records queue and go together in the following one, so an audited request
+/// costs about one table round-trip whatever the load.
+/// </summary>
+[Reentrant]
+internal sealed class AuditLogGrain(
+    [PersistentState("audit", StorageNames.Registry)] IPersistentState<AuditLogState> head,
+    AuditTable table,
+    ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain
+{
+    private readonly List<(AuditRecord Record, TaskCompletionSource<long> Stored)> _pending = [];
+    private Task? _flushing;
+    private long _sequence;
+    private string _hash = AuditChain.Genesis;
+
+    private string RequestorId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_sequence, _hash) = (head.State.Sequence, head.State.Hash);
+        await CatchUpAsync();
+    }
+
+    // Entries stored after the head was last written (its write follows the table's) are the log's true end.
+    private async Task CatchUpAsync()
+    {
+        await foreach (var row in table.ReadAsync(RequestorId, _sequence))
+            (_sequence, _hash) = (row.Sequence, row.Hash);
+    }
+
+    Task<long> IAuditLogGrain.AppendAsync(AuditRecord record)
+    {
+        var stored = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Add((record, stored));
+        _flushing ??= FlushAsync();
+        return stored.Task;
+    }
+
+    private async Task FlushAsync()
+    {
+        while (_pending.Count > 0)
+        {
+            var batch = _pending.Take(AuditTable.MaxBatch).ToArray();
+            _pending.RemoveRange(0, batch.Length);
+            var entries = new List<(AuditEntry Entry, string Json)>(batch.Length);
+            var (sequence, hash) = (_sequence, _hash);
+            foreach (var (record, _) in batch)
+            {
+                var json = AuditChain.CanonicalJson(record);
+                var next = AuditChain.Hash(++sequence, hash, json);
+                entries.Add((new AuditEntry { Sequence = sequence, PreviousHash = hash, Hash = next, Record = record }, json));
+                hash = next;
+            }
+            try
+            {
+                await table.AppendAsync(RequestorId, entries);
+                (_sequence, _hash) = (sequence, hash);
+                foreach (var ((_, stored), (entry, _)) in batch.Zip(entries))
+                    stored.SetResult(entry.Sequence);
+            }
+            catch (Exception failure)
+            {
+                logger.LogWarning(failure, "Audit records of {Requestor} could not be stored", RequestorId);
+                // The answers wait for their records, so they fail too (503) and nothing is disclosed unaudited.
+                foreach (var (_, stored) in batch)
+                    stored.SetException(new OrleansException("The audit log could not be written; the request was not served."));
+                // A transaction whose answer was lost may have been stored after all: find the true end again.
+                try { await CatchUpAsync(); } catch (Exception again) { logger.LogDebug(again, "Re-reading the audit log of {Requestor} failed", RequestorId); }
+                continue;
+            }
+            await RecordHeadAsync();
+        }
+        _flushing = null;
+    }
+
+    private async Task RecordHeadAsync()
+    {
+        try
+        {
+            head.State = new AuditLogState { Sequence = _sequence, Hash = _hash };
+            await head.WriteStateAsync();
+        }
+        catch (Exception failure)
+        {
+            // The entries are stored; a head that lags only weakens the check for a cut-off end until the next write.
+            logger.LogWarning(failure, "The audit head of {Requestor} could not be recorded", RequestorId);
+        }
+    }
+
+    async Task<ImmutableArray<AuditEntry>> IAuditLogGrain.ReadAsync(AuditQuery query)
+    {
+        var entries = ImmutableArray.CreateBuilder<AuditEntry>();
+        await foreach (var row in table.ReadAsync(RequestorId, query.After, query.CaseId, query.From, query.To))
+        {
+            entries.Add(new AuditEntry { Sequence = row.Sequence, PreviousHash = row.PreviousHash, Hash = row.Hash, Record = AuditChain.Parse(row.Json) });
+            if (entries.Count == query.Limit)
+                break;
+        }
+        return entries.ToImmutable();
+    }
+
+    async Task<ChainVerification> IAuditLogGrain.VerifyAsync()
+    {
+        var rows = new List<AuditRow>();
+        await foreach (var row in table.ReadAsync(RequestorId, after: -1))
+            rows.Add(row);
+        return AuditChain.Verify(rows, head.State.Sequence, head.State.Hash);
+    }
+}

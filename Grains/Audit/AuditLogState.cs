@@ -1,0 +1,14 @@
+namespace Rds.Grains.Audit;
+
+/// <summary>
+/// The head of a requestor's chain, kept apart from the audit table: someone who deletes the newest rows of the
+/// table cannot also make the chain end earlier than this.
+/// </summary>
+[GenerateSerializer, Alias("rds.AuditLogState")]
+public sealed record AuditLogState
+{
+    /// <summary>The sequence number of the last stored entry; -1 for an empty log.</summary>
+    [Id(0)] public long Sequence { get; init; } = -1;
+
+    [Id(1)] public string Hash { get; init; } = AuditChain.Genesis;
+}

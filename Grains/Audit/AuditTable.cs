@@ -1,0 +1,62 @@
+using Azure.Data.Tables;
+using Rds.Audit;
+
+namespace Rds.Grains.Audit;
+
+/// <summary>
+/// The append-only audit table: partition = requestor, row = zero-padded sequence number, so a requestor's log is
+/// one partition in order and a batch of its entries is one entity-group transaction. Entries are only ever added:
+/// an add of an existing row fails, so nothing here can overwrite a record.
+/// </summary>
+public sealed class AuditTable(TableClient table)
+{
+    /// <summary>Azure Table: at most 100 operations per transaction.</summary>
+    public const int MaxBatch = 100;
+
+    /// <summary>Strings up to 64 KiB per property; the JSON is split into chunks of this many characters.</summary>
+    private const int ChunkChars = 30_000;
+    private const string JsonProperty = "Record";
+
+    private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
+
+    private static string RowKey(long sequence) => sequence.ToString("D19");
+
+    internal async Task AppendAsync(string requestorId, IReadOnlyList<(AuditEntry Entry, string Json)> entries)
+    {
+        await _created.Value;
+        var actions = entries.Select(item =>
+        {
+            var entity = new TableEntity(requestorId, RowKey(item.Entry.Sequence))
+            {
+                ["PreviousHash"] = item.Entry.PreviousHash,
+                ["Hash"] = item.Entry.Hash,
+                ["CaseId"] = item.Entry.Record.CaseId ?? "",
+                ["ReceivedAt"] = item.Entry.Record.ReceivedAt,
+                ["Chunks"] = (item.Json.Length + ChunkChars - 1) / ChunkChars,
+            };
+            for (var i = 0; i * ChunkChars < item.Json.Length; i++)
+                entity[JsonProperty + i] = item.Json.Substring(i * ChunkChars, Math.Min(ChunkChars, item.Json.Length - i * ChunkChars));
+            return new TableTransactionAction(TableTransactionActionType.Add, entity);
+        });
+        await table.SubmitTransactionAsync(actions);
+    }
+
+    /// <summary>Rows after <paramref name="after"/>, in sequence order, optionally of one case and a time range.</summary>
+    internal async IAsyncEnumerable<AuditRow> ReadAsync(string requestorId, long after, string? caseId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {requestorId} and RowKey gt {RowKey(after)}");
+        if (caseId is not null)
+            filter += " and " + TableClient.CreateQueryFilter($"CaseId eq {caseId}");
+        if (from is { } start)
+            filter += " and " + TableClient.CreateQueryFilter($"ReceivedAt ge {start}");
+        if (to is { } end)
+            filter += " and " + TableClient.CreateQueryFilter($"ReceivedAt lt {end}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(filter))
+        {
+            var chunks = entity.GetInt32("Chunks") ?? 0;
+            var json = string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(JsonProperty + i)));
+            yield return new AuditRow(long.Parse(entity.RowKey), entity.GetString("PreviousHash") ?? "", entity.GetString("Hash") ?? "", json);
+        }
+    }
+}

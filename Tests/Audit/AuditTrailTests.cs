@@ -1,0 +1,163 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Azure;
+using Azure.Data.Tables;
+using Rds.Disclosure;
+using Rds.Requestors;
+using Rds.Tests.Gateway;
+using Rds.Tests.Infrastructure;
+
+namespace Rds.Tests.Audit;
+
+/// <summary>Every request leaves a durable, hash-chained record that auditors can read and verify.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class AuditTrailTests(ClusterFixture fixture)
+{
+    private static string NewRequestorId() => "aud-" + Guid.NewGuid().ToString("N")[..12];
+
+    private async Task<JsonObject[]> RecordsAsync(string requestorId, string query = "")
+    {
+        using var response = await fixture.Auditor.GetAsync($"/audit/requestors/{requestorId}{query}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return [.. (await response.ReadJsonAsync())["records"]!.AsArray().Cast<JsonObject>()];
+    }
+
+    private async Task<JsonObject> VerifyAsync(string requestorId) =>
+        await (await fixture.Auditor.GetAsync($"/audit/requestors/{requestorId}/verify")).ReadJsonAsync();
+
+    [Fact]
+    public async Task A_granted_lookup_is_recorded_with_its_statement_but_without_the_disclosed_values()
+    {
+        var name = SampleRecords.UniqueName("audited");
+        await fixture.PutAsync(SampleRecords.Full(name));
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.CriminalInvestigationAndDnsAbuse, DataElement.RegistrantEmail);
+
+        var answer = await client.GetStringAsync($"/rdap/domain/{name}");
+
+        Assert.Contains("alice@holdings.example", answer);
+        var record = Assert.Single(await RecordsAsync(id))["record"]!.AsObject();
+        Assert.Equal("granted", record["decision"]!.GetValue<string>());
+        Assert.Equal("criminalInvestigationAndDNSAbuse", record["purpose"]!.GetValue<string>());
+        Assert.Equal("gdpr-6-1-f", record["legalBasis"]!.GetValue<string>());
+        Assert.Equal("CASE-2026-0001", record["caseId"]!.GetValue<string>());
+        Assert.Equal($"GET /rdap/domain/{name}", record["query"]!.GetValue<string>());
+        Assert.Equal(["Registrant Email"], record["elementsDisclosed"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal([name], record["domains"]!.AsArray().Select(d => d!.GetValue<string>()));
+        Assert.Equal(1, record["resultCount"]!.GetValue<int>());
+        Assert.DoesNotContain("alice@holdings.example", record.ToJsonString());
+    }
+
+    [Fact]
+    public async Task Refused_and_malformed_requests_are_recorded_with_the_reason()
+    {
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        using var tooMuch = new HttpRequestMessage(HttpMethod.Get, "/rdap/domain/example.com");
+        tooMuch.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
+        ClusterFixture.StateAccess(tooMuch.Headers, RdapPurpose.DnsTransparency, DataElement.TechEmail);
+        using var unstated = new HttpRequestMessage(HttpMethod.Get, "/rdap/domain/example.com");
+        unstated.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
+
+        await GatewayHttp.AssertRdapErrorAsync(await fixture.Anonymous.SendAsync(tooMuch), HttpStatusCode.Forbidden);
+        await GatewayHttp.AssertRdapErrorAsync(await fixture.Anonymous.SendAsync(unstated), HttpStatusCode.BadRequest);
+
+        var records = (await RecordsAsync(id)).Select(r => r["record"]!).ToArray();
+        Assert.Equal(["refused", "rejected"], records.Select(r => r["decision"]!.GetValue<string>()));
+        Assert.Contains("Tech Email", records[0]["reason"]!.GetValue<string>());
+        Assert.Contains("RDS-Purpose is missing", records[1]["reason"]!.GetValue<string>());
+        Assert.Empty(records[0]["elementsDisclosed"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_get_one_record_each_in_an_intact_chain()
+    {
+        var name = SampleRecords.UniqueName("audit-burst");
+        await fixture.PutAsync(SampleRecords.Full(name));
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => client.GetAsync($"/rdap/domain/{name}")));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
+        var records = await RecordsAsync(id, "?limit=1000");
+        Assert.Equal(Enumerable.Range(0, 60).Select(i => (long)i), records.Select(r => r["sequence"]!.GetValue<long>()));
+        Assert.Equal(60, records.Select(r => r["record"]!["requestId"]!.GetValue<string>()).Distinct().Count());
+        var verification = await VerifyAsync(id);
+        Assert.True(verification["intact"]!.GetValue<bool>(), verification.ToJsonString());
+    }
+
+    [Fact]
+    public async Task An_altered_or_removed_record_in_the_table_is_detected()
+    {
+        var name = SampleRecords.UniqueName("audit-tamper");
+        await fixture.PutAsync(SampleRecords.Full(name));
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        for (var i = 0; i < 4; i++)
+            await client.GetAsync($"/rdap/domain/{name}");
+        var table = new TableClient(fixture.Storage.ConnectionString, fixture.Settings.AuditTable);
+        Assert.True((await VerifyAsync(id))["intact"]!.GetValue<bool>());
+
+        var row = (await table.GetEntityAsync<TableEntity>(id, 1L.ToString("D19"))).Value;
+        row["Record0"] = row.GetString("Record0")!.Replace("CASE-2026-0001", "CASE-OTHER");
+        await table.UpdateEntityAsync(row, ETag.All, TableUpdateMode.Replace);
+        var altered = await VerifyAsync(id);
+        await table.DeleteEntityAsync(id, 1L.ToString("D19"));
+        var removed = await VerifyAsync(id);
+
+        Assert.False(altered["intact"]!.GetValue<bool>());
+        Assert.Equal(1, altered["brokenAt"]!.GetValue<long>());
+        Assert.False(removed["intact"]!.GetValue<bool>());
+        Assert.Equal(1, removed["brokenAt"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Records_can_be_read_by_case_and_only_by_the_auditor()
+    {
+        var name = SampleRecords.UniqueName("audit-case");
+        await fixture.PutAsync(SampleRecords.Full(name));
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        await client.GetAsync($"/rdap/domain/{name}");
+        using var otherCase = new HttpRequestMessage(HttpMethod.Get, $"/rdap/domain/{name}");
+        otherCase.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
+        foreach (var header in client.DefaultRequestHeaders.Where(h => h.Key.StartsWith("RDS-") && h.Key != "RDS-Case"))
+            otherCase.Headers.Add(header.Key, header.Value);
+        otherCase.Headers.Add("RDS-Case", "CASE-B");
+        await fixture.Anonymous.SendAsync(otherCase);
+
+        var caseB = await RecordsAsync(id, "?case=CASE-B");
+        var byOperator = await fixture.Operator.GetAsync($"/audit/requestors/{id}");
+        var byRequestor = await client.GetAsync($"/audit/requestors/{id}");
+        var auditorAsOperator = await fixture.Auditor.GetAsync($"/admin/requestors/{id}");
+        var badTime = await fixture.Auditor.GetAsync($"/audit/requestors/{id}?from=yesterday");
+
+        Assert.Equal("CASE-B", Assert.Single(caseB)["record"]!["caseId"]!.GetValue<string>());
+        await GatewayHttp.AssertRdapErrorAsync(byOperator, HttpStatusCode.Unauthorized);
+        await GatewayHttp.AssertRdapErrorAsync(byRequestor, HttpStatusCode.Unauthorized);
+        await GatewayHttp.AssertRdapErrorAsync(auditorAsOperator, HttpStatusCode.Unauthorized);
+        await GatewayHttp.AssertRdapErrorAsync(badTime, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_pivot_is_recorded_before_it_streams_and_again_with_its_count()
+    {
+        var names = new[] { SampleRecords.UniqueName("audit-pivot-a"), SampleRecords.UniqueName("audit-pivot-b") };
+        var nameserver = $"ns1.{SampleRecords.UniqueName("audit-pivot-host")}";
+        foreach (var name in names)
+            await fixture.PutAsync(SampleRecords.Full(name) with { Nameservers = [new Rds.Registrations.Nameserver { Name = nameserver }] });
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+
+        var pivot = await client.PostAsJsonAsync("/pivots", new { seedDomains = new[] { names[0] }, follow = new[] { "NameserverName" }, maxDepth = 1 });
+        await pivot.Content.ReadAsStringAsync();
+
+        var records = (await RecordsAsync(id)).Select(r => r["record"]!).ToArray();
+        Assert.Equal(2, records.Length);
+        Assert.Equal("pivot started", records[0]["reason"]!.GetValue<string>());
+        Assert.StartsWith("POST /pivots {", records[0]["query"]!.GetValue<string>());
+        Assert.Equal(2, records[1]["resultCount"]!.GetValue<int>());
+    }
+}
