@@ -12,7 +12,7 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, TimeProvider clock) : IEndpointFilter
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, TimeProvider clock, ILogger<DisclosureAccessFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -31,7 +31,8 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
                 RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
                     $"The current user agreement is version {options.Value.AgreementVersion}; accept it and state it in {AccessHeaders.Agreement}."));
 
-        var decision = await grains.GetGrain<IRequestorGrain>(requestorId).AuthorizeAsync(keyId, access);
+        var requestor = grains.GetGrain<IRequestorGrain>(requestorId);
+        var decision = await requestor.AuthorizeAsync(keyId, access);
         switch (decision.Outcome)
         {
             case AccessOutcome.UnknownKey:
@@ -41,14 +42,27 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
             case AccessOutcome.Refused:
                 return await AuditedAsync(audit, AuditDecision.Refused, decision.Reason,
                     RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden", decision.Reason!));
+            case AccessOutcome.Throttled:
+                return await AuditedAsync(audit, AuditDecision.Refused, "throttled: " + decision.Reason,
+                    RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", decision.RetryAfter, decision.Reason!));
         }
 
-        new DisclosureGrant(requestorId, access, decision.Disclosure!, audit).AttachTo(context);
+        var grant = new DisclosureGrant(requestor, access, decision.Disclosure!, audit);
+        grant.AttachTo(context);
         var result = await next(invocation);
         var status = result is RdapJsonResult rdap ? rdap.StatusCode : context.Response.StatusCode;
         // The record is durable before the answer is written (a streamed pivot records its start before streaming).
         if (!audit.Completed)
             await audit.RecordAsync(AuditDecision.Granted, status >= 400 ? $"answered {status}" : null);
+        try
+        {
+            await grant.SettleAsync();
+        }
+        catch (Exception failure) when (failure is OrleansException or TimeoutException)
+        {
+            // Unreturned records only count against the requestor: never more disclosed than the quota.
+            logger.LogWarning("Returning unused quota of {Requestor} failed: {Failure}", requestorId, failure.Message);
+        }
         return result;
     }
 

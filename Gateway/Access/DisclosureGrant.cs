@@ -1,16 +1,27 @@
+using Rds.Audit;
 using Rds.Disclosure;
+using Rds.Gateway.Audit;
+using Rds.Gateway.Rdap;
 using Rds.Requestors;
 
 namespace Rds.Gateway.Access;
 
 /// <summary>
-/// The granted access of the current request, set by <see cref="DisclosureAccessFilter"/>. Reading it where none was
-/// granted throws: a data endpoint mapped without <see cref="DisclosureAccess.RequireDisclosureAccess"/> fails loudly
-/// instead of disclosing to anybody.
+/// The granted access of the current request, set by <see cref="DisclosureAccessFilter"/>: what it may see, its
+/// audit, and its share of the requestor's record quota. Reading it where none was granted throws: a data endpoint
+/// mapped without <see cref="DisclosureAccess.RequireDisclosureAccess"/> fails loudly instead of disclosing to anybody.
 /// </summary>
-internal sealed record DisclosureGrant(string RequestorId, AccessRequest Access, DisclosureRequest Disclosure, Audit.AuditScope Audit)
+internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest access, DisclosureRequest disclosure, AuditScope audit)
 {
     private static readonly object ItemKey = new();
+    private int _reserved;
+    private DateOnly _reservedOn;
+
+    public AccessRequest Access => access;
+
+    public DisclosureRequest Disclosure => disclosure;
+
+    public AuditScope Audit => audit;
 
     public void AttachTo(HttpContext context) => context.Items[ItemKey] = this;
 
@@ -18,4 +29,26 @@ internal sealed record DisclosureGrant(string RequestorId, AccessRequest Access,
         context.Items.TryGetValue(ItemKey, out var grant) && grant is DisclosureGrant granted
             ? granted
             : throw new InvalidOperationException($"The endpoint {context.Request.Path} discloses data but does not require disclosure access.");
+
+    /// <summary>
+    /// Takes up to <paramref name="records"/> from the requestor's daily quota before the work; the endpoint cuts its
+    /// work to the number granted. Over quota: the audited 429 to answer instead.
+    /// </summary>
+    public async Task<(int Granted, IResult? OverQuota)> ReserveAsync(int records, bool pivot = false)
+    {
+        var reservation = await requestor.ReserveAsync(records, pivot ? access.CaseId : null);
+        if (reservation.Granted == 0)
+        {
+            await audit.RecordAsync(AuditDecision.Refused, "over quota: " + reservation.Reason);
+            return (0, RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", reservation.RetryAfter, reservation.Reason!));
+        }
+        _reserved += reservation.Granted;
+        _reservedOn = reservation.Day;
+        return (reservation.Granted, null);
+    }
+
+    /// <summary>Returns the reserved records the answer did not carry.</summary>
+    public Task SettleAsync() => _reserved > audit.ResultCount
+        ? requestor.SettleAsync(_reserved - audit.ResultCount, _reservedOn)
+        : Task.CompletedTask;
 }

@@ -14,4 +14,18 @@ internal sealed record RequestorBody
 
     /// <summary>RFC 9560 purpose → the Appendix E names of the non-public elements allowed for it (may be empty).</summary>
     public Dictionary<string, string[]?>? Purposes { get; init; }
+
+    /// <summary>Optional; each missing member takes its default.</summary>
+    public QuotasBody? Quotas { get; init; }
+}
+
+internal sealed record QuotasBody
+{
+    public int? RequestsPerMinute { get; init; }
+
+    public int? Burst { get; init; }
+
+    public int? RecordsPerDay { get; init; }
+
+    public int? PivotsPerCasePerDay { get; init; }
 }

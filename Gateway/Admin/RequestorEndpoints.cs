@@ -127,6 +127,13 @@ internal static class RequestorEndpoints
         accreditedUntil = view.Profile.AccreditedUntil,
         purposes = view.Profile.Purposes.OrderBy(pair => pair.Key).ToDictionary(
             pair => pair.Key.WireName(), pair => pair.Value.Order().Select(element => element.RedactedName()).ToArray()),
+        quotas = new
+        {
+            requestsPerMinute = view.Profile.Quotas.RequestsPerMinute,
+            burst = view.Profile.Quotas.Burst,
+            recordsPerDay = view.Profile.Quotas.RecordsPerDay,
+            pivotsPerCasePerDay = view.Profile.Quotas.PivotsPerCasePerDay,
+        },
         status = RequestorProfileParser.JsonName(view.Status.ToString()),
         statusReason = view.StatusReason,
         keys = view.Keys.Select(key => new { keyId = key.KeyId, issuedAt = key.IssuedAt, revokedAt = key.RevokedAt }),

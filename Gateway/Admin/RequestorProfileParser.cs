@@ -47,10 +47,31 @@ internal static partial class RequestorProfileParser
             purposes[purpose] = elements.ToImmutable();
         }
 
+        var quotas = RequestorQuotas.Default;
+        if (body.Quotas is { } asked)
+        {
+            int Within(string name, int? value, int fallback, int max)
+            {
+                if (value is null)
+                    return fallback;
+                if (value < 1 || value > max)
+                    errors.Add($"quotas.{name}: 1 to {max:N0}.");
+                return value.Value;
+            }
+            quotas = new RequestorQuotas
+            {
+                RequestsPerMinute = Within("requestsPerMinute", asked.RequestsPerMinute, quotas.RequestsPerMinute, 1_000_000),
+                Burst = Within("burst", asked.Burst, quotas.Burst, 100_000),
+                RecordsPerDay = Within("recordsPerDay", asked.RecordsPerDay, quotas.RecordsPerDay, 100_000_000),
+                PivotsPerCasePerDay = Within("pivotsPerCasePerDay", asked.PivotsPerCasePerDay, quotas.PivotsPerCasePerDay, 1_000_000),
+            };
+        }
+
         if (errors.Count > 0)
             return (null, errors);
         return (new RequestorProfile
         {
+            Quotas = quotas,
             Name = body.Name!.Trim(),
             Kind = kind,
             AccreditingBody = body.AccreditingBody!.Trim(),

@@ -60,6 +60,14 @@ internal static class PivotEndpoints
             return;
         }
 
+        // The domains a pivot may report come out of the day's record quota; a pivot is cut to what is left.
+        var (budget, overQuota) = await grant.ReserveAsync(request!.MaxDomains, pivot: true);
+        if (overQuota is not null)
+        {
+            await overQuota.ExecuteAsync(context);
+            return;
+        }
+        request = request with { MaxDomains = budget };
         // Recorded before the first line leaves; the filter records the end with the number of domains sent.
         await grant.Audit.RecordAsync(AuditDecision.Granted, "pivot started", final: false);
         context.Response.ContentType = "application/x-ndjson";

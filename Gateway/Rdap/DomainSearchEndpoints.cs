@@ -43,12 +43,16 @@ internal static class DomainSearchEndpoints
 
         // Searches use the single stateless-worker key: Orleans runs as many local activations as load needs.
         var grant = DisclosureGrant.Of(request.HttpContext);
-        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, grant.Disclosure, after, options.SearchPageSize, includeCount);
+        // A page never holds more records than the requestor has left today; the cursor carries on from there.
+        var (pageSize, overQuota) = await grant.ReserveAsync(options.SearchPageSize);
+        if (overQuota is not null)
+            return overQuota;
+        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, grant.Disclosure, after, pageSize, includeCount);
         grant.Audit.Disclosed(page.Results.Select(result => result.Record.DomainName));
         var context = RdapRequestContext.From(request);
         var next = page.Next is null
             ? null
             : $"{context.RdapBaseUrl}{path}{DomainSearchQuery.NextQueryString(request.Query, cursors.Create(fingerprint, page.Next))}";
-        return new RdapJsonResult(renderer.RenderDomainSearch(page, context, next, options.SearchPageSize, reverseProperties));
+        return new RdapJsonResult(renderer.RenderDomainSearch(page, context, next, pageSize, reverseProperties));
     }
 }

@@ -30,6 +30,8 @@ internal static class RdapEndpoints
             return RdapError.BadRequest($"'{Printable(name)}' is not a valid domain name.", normalized.Error);
 
         var grant = DisclosureGrant.Of(context);
+        if ((await grant.ReserveAsync(1)).OverQuota is { } overQuota)
+            return overQuota;
         var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(grant.Disclosure);
         if (disclosed is null)
             return RdapError.NotFound($"No registration for '{normalized.ALabel}'.");

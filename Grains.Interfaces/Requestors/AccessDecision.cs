@@ -12,6 +12,8 @@ public sealed record AccessDecision
 
     [Id(2)] public DisclosureRequest? Disclosure { get; init; }
 
+    [Id(3)] public TimeSpan RetryAfter { get; init; }
+
     public static AccessDecision Refuse(string reason) => new() { Outcome = AccessOutcome.Refused, Reason = reason };
 
     public static AccessDecision UnknownKey { get; } = new() { Outcome = AccessOutcome.UnknownKey, Reason = "The API key is not valid." };

@@ -9,4 +9,7 @@ public enum AccessOutcome
 
     /// <summary>Authenticated, but this request may not be served (status, accreditation, purpose or elements).</summary>
     Refused,
+
+    /// <summary>Over the request rate: retry after <see cref="AccessDecision.RetryAfter"/>.</summary>
+    Throttled,
 }

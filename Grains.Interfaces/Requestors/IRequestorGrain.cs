@@ -23,6 +23,12 @@ public interface IRequestorGrain : IGrainWithStringKey
     /// <summary>Revokes one key at once; false when the requestor has no such key.</summary>
     Task<bool> RevokeKeyAsync(string keyId);
 
-    /// <summary>Decides whether a request presented with <paramref name="keyId"/> may be served, and with what disclosure.</summary>
+    /// <summary>Decides whether a request presented with <paramref name="keyId"/> may be served, and with what disclosure; takes one request from the rate.</summary>
     Task<AccessDecision> AuthorizeAsync(string keyId, AccessRequest request);
+
+    /// <summary>Takes up to <paramref name="records"/> from today's record quota (and for a pivot, one of its case's pivots) before the work.</summary>
+    Task<RecordReservation> ReserveAsync(int records, string? pivotCase);
+
+    /// <summary>Gives back the records a reservation made on <paramref name="reservedOn"/> did not disclose.</summary>
+    Task SettleAsync(int unused, DateOnly reservedOn);
 }

@@ -18,4 +18,6 @@ public sealed record RequestorProfile
 
     /// <summary>The purposes it may state, each with the non-public elements it may receive for that purpose.</summary>
     [Id(4)] public required ImmutableDictionary<RdapPurpose, ImmutableHashSet<DataElement>> Purposes { get; init; }
+
+    [Id(5)] public RequestorQuotas Quotas { get; init; } = RequestorQuotas.Default;
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Rds.Requestors;
 
@@ -9,8 +10,23 @@ internal sealed class RequestorGrain(
     ILogger<RequestorGrain> logger) : Grain, IRequestorGrain
 {
     private const int KeyIdAttempts = 3;
+    private const int LeaseBlock = 100;
+
+    private QuotaLedger? _ledger;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private QuotaLedger Ledger(RequestorProfile profile)
+    {
+        var now = clock.GetUtcNow();
+        if (_ledger is null)
+        {
+            var sameDay = state.State.QuotaDay == DateOnly.FromDateTime(now.UtcDateTime);
+            _ledger = new QuotaLedger(profile.Quotas, now, sameDay ? state.State.RecordsLeased : 0, sameDay ? state.State.PivotsByCase : null);
+        }
+        _ledger.Update(profile.Quotas);
+        return _ledger;
+    }
 
     async Task<RequestorRegistration> IRequestorGrain.RegisterAsync(RequestorProfile profile)
     {
@@ -65,8 +81,47 @@ internal sealed class RequestorGrain(
         return true;
     }
 
-    Task<AccessDecision> IRequestorGrain.AuthorizeAsync(string keyId, AccessRequest request) =>
-        Task.FromResult(AccessPolicy.Decide(state.State, keyId, request, clock.GetUtcNow()));
+    Task<AccessDecision> IRequestorGrain.AuthorizeAsync(string keyId, AccessRequest request)
+    {
+        var decision = AccessPolicy.Decide(state.State, keyId, request, clock.GetUtcNow());
+        if (decision.Outcome == AccessOutcome.Granted && Ledger(state.State.Profile!).TryTakeRequest(clock.GetUtcNow()) is { } wait)
+            decision = new AccessDecision
+            {
+                Outcome = AccessOutcome.Throttled,
+                RetryAfter = wait,
+                Reason = $"Over the rate of {state.State.Profile!.Quotas.RequestsPerMinute} requests a minute (burst {state.State.Profile.Quotas.Burst}).",
+            };
+        return Task.FromResult(decision);
+    }
+
+    async Task<RecordReservation> IRequestorGrain.ReserveAsync(int records, string? pivotCase)
+    {
+        if (state.State.Profile is not { } profile)
+            return new RecordReservation { Granted = 0, Reason = "Not a registered requestor." };
+        var ledger = Ledger(profile);
+        var reservation = ledger.Reserve(records, pivotCase, clock.GetUtcNow());
+        if (reservation.Granted == 0)
+            return reservation;
+        var leased = state.State.QuotaDay == ledger.Day ? state.State.RecordsLeased : 0;
+        if (ledger.RecordsUsed > leased || pivotCase is not null)
+        {
+            // Written before the records are handed out: a crash after this can only over-count.
+            state.State = state.State with
+            {
+                QuotaDay = ledger.Day,
+                RecordsLeased = Math.Max(leased, Math.Min(profile.Quotas.RecordsPerDay, ledger.RecordsUsed + LeaseBlock)),
+                PivotsByCase = ledger.PivotsByCase.ToImmutableDictionary(StringComparer.Ordinal),
+            };
+            await state.WriteStateAsync();
+        }
+        return reservation;
+    }
+
+    Task IRequestorGrain.SettleAsync(int unused, DateOnly reservedOn)
+    {
+        _ledger?.Settle(unused, reservedOn);
+        return Task.CompletedTask;
+    }
 
     private async Task<StatusChangeOutcome> ChangeStatusAsync(RequestorStatus status, string? reason)
     {

@@ -16,4 +16,15 @@ public sealed record RequestorState
     [Id(2)] public string? StatusReason { get; init; }
 
     [Id(3)] public ImmutableArray<ApiKeySummary> Keys { get; init; } = [];
+
+    /// <summary>The UTC day the quota counters below belong to.</summary>
+    [Id(4)] public DateOnly QuotaDay { get; init; }
+
+    /// <summary>
+    /// Records of <see cref="QuotaDay"/> taken in blocks ahead of use: after a crash the whole block counts as used,
+    /// so a restart never hands out quota twice, at the cost of one write per block rather than per request.
+    /// </summary>
+    [Id(5)] public int RecordsLeased { get; init; }
+
+    [Id(6)] public ImmutableDictionary<string, int> PivotsByCase { get; init; } = ImmutableDictionary<string, int>.Empty;
 }

@@ -76,7 +76,13 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// Registers (or re-registers) a requestor accredited for <paramref name="purpose"/> with <paramref name="elements"/>,
     /// issues it a key, and returns a client that presents the key and states that purpose and those elements.
     /// </summary>
-    public async Task<HttpClient> RequestorClientAsync(string requestorId, RdapPurpose purpose, params DataElement[] elements)
+    public Task<HttpClient> RequestorClientAsync(string requestorId, RdapPurpose purpose, params DataElement[] elements) =>
+        RequestorClientAsync(requestorId, Unlimited, purpose, elements);
+
+    /// <summary>Quotas no test reaches unless it means to.</summary>
+    public static readonly object Unlimited = new { requestsPerMinute = 1_000_000, burst = 100_000, recordsPerDay = 100_000_000, pivotsPerCasePerDay = 1_000_000 };
+
+    public async Task<HttpClient> RequestorClientAsync(string requestorId, object quotas, RdapPurpose purpose, params DataElement[] elements)
     {
         var registration = new
         {
@@ -85,6 +91,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             accreditingBody = "Test Accreditation Body",
             accreditedUntil = DateTimeOffset.UtcNow.AddYears(1),
             purposes = new Dictionary<string, string[]> { [purpose.WireName()] = [.. elements.Select(e => e.RedactedName())] },
+            quotas,
         };
         using (var registered = await Operator.PutAsJsonAsync($"/admin/requestors/{requestorId}", registration))
             registered.EnsureSuccessStatusCode();
