@@ -71,6 +71,7 @@ public static class GatewayApp
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapRdap();
         app.MapPivots();
+        app.MapCases();
         app.MapGroup("").MapAdmin();
         app.MapAudit();
         return app;

@@ -103,6 +103,9 @@ internal static partial class AccessHeaders
         }, errors);
     }
 
+    /// <summary>Case ids appear in audit records and table filters: letters, digits and . _ : -, up to 64.</summary>
+    public static bool IsValidCaseId(string? caseId) => caseId is not null && CaseIdPattern().IsMatch(caseId);
+
     private static string Printable(string text) => Rdap.RdapEndpoints.Printable(text);
 
     [GeneratedRegex("^[A-Za-z0-9._:-]{1,64}$")]

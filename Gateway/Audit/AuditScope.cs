@@ -20,6 +20,9 @@ internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, strin
 
     public AccessRequest? Access { get; set; }
 
+    /// <summary>The case of a request that is about a case rather than a disclosure (opening or closing it).</summary>
+    public string? CaseId { get; set; }
+
     /// <summary>How many results the answer carried: domains for lookups, searches and pivots.</summary>
     public int ResultCount { get; set; }
 
@@ -47,7 +50,7 @@ internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, strin
         RequestId = RequestId,
         RequestorId = requestorId,
         KeyId = keyId,
-        CaseId = Access?.CaseId,
+        CaseId = Access?.CaseId ?? CaseId,
         Purpose = Access?.Purpose.WireName(),
         LegalBasis = Access?.LegalBasis.WireName(),
         Justification = Access?.Justification,

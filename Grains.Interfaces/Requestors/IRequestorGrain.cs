@@ -26,6 +26,14 @@ public interface IRequestorGrain : IGrainWithStringKey
     /// <summary>Decides whether a request presented with <paramref name="keyId"/> may be served, and with what disclosure; takes one request from the rate.</summary>
     Task<AccessDecision> AuthorizeAsync(string keyId, AccessRequest request);
 
+    /// <summary>Opens a case (its <see cref="InvestigationCase.OpenedAt"/> is set here); refused for a purpose the accreditation lacks or an id in use.</summary>
+    Task<CaseOutcome> OpenCaseAsync(string keyId, InvestigationCase investigation);
+
+    Task<CaseOutcome> GetCaseAsync(string keyId, string caseId);
+
+    /// <summary>Closes a case: no request may name it any more and its pseudonym key is destroyed.</summary>
+    Task<CaseOutcome> CloseCaseAsync(string keyId, string caseId);
+
     /// <summary>Takes up to <paramref name="records"/> from today's record quota (and for a pivot, one of its case's pivots) before the work.</summary>
     Task<RecordReservation> ReserveAsync(int records, string? pivotCase);
 

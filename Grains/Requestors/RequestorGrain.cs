@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Rds.Requestors;
 
@@ -15,6 +16,8 @@ internal sealed class RequestorGrain(
     private QuotaLedger? _ledger;
 
     private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => EndExpiredCasesAsync();
 
     private QuotaLedger Ledger(RequestorProfile profile)
     {
@@ -93,6 +96,67 @@ internal sealed class RequestorGrain(
             };
         return Task.FromResult(decision);
     }
+
+    async Task<CaseOutcome> IRequestorGrain.OpenCaseAsync(string keyId, InvestigationCase investigation)
+    {
+        var now = clock.GetUtcNow();
+        if (AccessPolicy.StandingOf(state.State, keyId, now) is { } refusal)
+            return new CaseOutcome { Access = refusal.Outcome, Problem = refusal.Reason };
+        if (!state.State.Profile!.Purposes.ContainsKey(investigation.Purpose))
+            return new CaseOutcome { Access = AccessOutcome.Refused, Problem = $"This requestor is not accredited for the purpose '{investigation.Purpose.WireName()}'." };
+        if (state.State.Cases.TryGetValue(investigation.CaseId, out var existing))
+            return new CaseOutcome { Access = AccessOutcome.Granted, Case = existing.Case, Problem = $"Case '{investigation.CaseId}' exists already; case ids are never reused." };
+
+        var opened = investigation with { OpenedAt = now, ClosedAt = null };
+        state.State = state.State with
+        {
+            Cases = state.State.Cases.SetItem(opened.CaseId, new CaseState { Case = opened, KeySalt = RandomNumberGenerator.GetBytes(32) }),
+        };
+        await state.WriteStateAsync();
+        logger.LogInformation("Requestor {Requestor} opened case {Case}", Id, opened.CaseId);
+        return new CaseOutcome { Access = AccessOutcome.Granted, Case = opened };
+    }
+
+    async Task<CaseOutcome> IRequestorGrain.GetCaseAsync(string keyId, string caseId)
+    {
+        if (AccessPolicy.StandingOf(state.State, keyId, clock.GetUtcNow()) is { Outcome: AccessOutcome.UnknownKey } unknown)
+            return new CaseOutcome { Access = unknown.Outcome, Problem = unknown.Reason };
+        await EndExpiredCasesAsync();
+        return state.State.Cases.TryGetValue(caseId, out var found)
+            ? new CaseOutcome { Access = AccessOutcome.Granted, Case = found.Case }
+            : new CaseOutcome { Access = AccessOutcome.Granted, Found = false, Problem = $"There is no case '{caseId}'." };
+    }
+
+    async Task<CaseOutcome> IRequestorGrain.CloseCaseAsync(string keyId, string caseId)
+    {
+        // A suspended or expired requestor may still close its cases: closing only gives up access.
+        if (AccessPolicy.StandingOf(state.State, keyId, clock.GetUtcNow()) is { Outcome: AccessOutcome.UnknownKey } unknown)
+            return new CaseOutcome { Access = unknown.Outcome, Problem = unknown.Reason };
+        if (!state.State.Cases.TryGetValue(caseId, out var found))
+            return new CaseOutcome { Access = AccessOutcome.Granted, Found = false, Problem = $"There is no case '{caseId}'." };
+        if (found.Case.ClosedAt is null)
+        {
+            state.State = state.State with { Cases = state.State.Cases.SetItem(caseId, Ended(found, clock.GetUtcNow())) };
+            await state.WriteStateAsync();
+            logger.LogInformation("Requestor {Requestor} closed case {Case}", Id, caseId);
+        }
+        return new CaseOutcome { Access = AccessOutcome.Granted, Case = state.State.Cases[caseId].Case };
+    }
+
+    // A case past its retention is ended like a closed one: its key salt erased, so its pseudonyms die with it.
+    private async Task EndExpiredCasesAsync()
+    {
+        var now = clock.GetUtcNow();
+        var expired = state.State.Cases.Values.Where(c => c.KeySalt is not null && c.Case.RetainedUntil <= now).ToArray();
+        if (expired.Length == 0)
+            return;
+        state.State = state.State with { Cases = state.State.Cases.SetItems(expired.Select(c => KeyValuePair.Create(c.Case.CaseId, Ended(c, c.Case.RetainedUntil)))) };
+        await state.WriteStateAsync();
+        logger.LogInformation("Requestor {Requestor}: {Count} case(s) reached the end of their retention", Id, expired.Length);
+    }
+
+    private static CaseState Ended(CaseState investigation, DateTimeOffset at) =>
+        new() { Case = investigation.Case with { ClosedAt = investigation.Case.ClosedAt ?? at }, KeySalt = null };
 
     async Task<RecordReservation> IRequestorGrain.ReserveAsync(int records, string? pivotCase)
     {

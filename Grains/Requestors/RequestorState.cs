@@ -27,4 +27,6 @@ public sealed record RequestorState
     [Id(5)] public int RecordsLeased { get; init; }
 
     [Id(6)] public ImmutableDictionary<string, int> PivotsByCase { get; init; } = ImmutableDictionary<string, int>.Empty;
+
+    [Id(7)] public ImmutableDictionary<string, CaseState> Cases { get; init; } = ImmutableDictionary<string, CaseState>.Empty;
 }

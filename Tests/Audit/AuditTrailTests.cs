@@ -23,6 +23,10 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         return [.. (await response.ReadJsonAsync())["records"]!.AsArray().Cast<JsonObject>()];
     }
 
+    /// <summary>The records of disclosure requests, leaving out the opening of the test requestor's case.</summary>
+    private async Task<JsonObject[]> RequestRecordsAsync(string requestorId) =>
+        [.. (await RecordsAsync(requestorId)).Where(r => !r["record"]!["query"]!.GetValue<string>().StartsWith("POST /cases"))];
+
     private async Task<JsonObject> VerifyAsync(string requestorId) =>
         await (await fixture.Auditor.GetAsync($"/audit/requestors/{requestorId}/verify")).ReadJsonAsync();
 
@@ -37,7 +41,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var answer = await client.GetStringAsync($"/rdap/domain/{name}");
 
         Assert.Contains("alice@holdings.example", answer);
-        var record = Assert.Single(await RecordsAsync(id))["record"]!.AsObject();
+        var record = Assert.Single(await RequestRecordsAsync(id))["record"]!.AsObject();
         Assert.Equal("granted", record["decision"]!.GetValue<string>());
         Assert.Equal("criminalInvestigationAndDNSAbuse", record["purpose"]!.GetValue<string>());
         Assert.Equal("gdpr-6-1-f", record["legalBasis"]!.GetValue<string>());
@@ -63,7 +67,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         await GatewayHttp.AssertRdapErrorAsync(await fixture.Anonymous.SendAsync(tooMuch), HttpStatusCode.Forbidden);
         await GatewayHttp.AssertRdapErrorAsync(await fixture.Anonymous.SendAsync(unstated), HttpStatusCode.BadRequest);
 
-        var records = (await RecordsAsync(id)).Select(r => r["record"]!).ToArray();
+        var records = (await RequestRecordsAsync(id)).Select(r => r["record"]!).ToArray();
         Assert.Equal(["refused", "rejected"], records.Select(r => r["decision"]!.GetValue<string>()));
         Assert.Contains("Tech Email", records[0]["reason"]!.GetValue<string>());
         Assert.Contains("RDS-Purpose is missing", records[1]["reason"]!.GetValue<string>());
@@ -82,8 +86,9 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
         var records = await RecordsAsync(id, "?limit=1000");
-        Assert.Equal(Enumerable.Range(0, 60).Select(i => (long)i), records.Select(r => r["sequence"]!.GetValue<long>()));
-        Assert.Equal(60, records.Select(r => r["record"]!["requestId"]!.GetValue<string>()).Distinct().Count());
+        // The first record is the opening of the requestor's case.
+        Assert.Equal(Enumerable.Range(0, 61).Select(i => (long)i), records.Select(r => r["sequence"]!.GetValue<long>()));
+        Assert.Equal(60, records.Where(r => r["record"]!["query"]!.GetValue<string>().StartsWith("GET")).Select(r => r["record"]!["requestId"]!.GetValue<string>()).Distinct().Count());
         var verification = await VerifyAsync(id);
         Assert.True(verification["intact"]!.GetValue<bool>(), verification.ToJsonString());
     }
@@ -121,6 +126,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var id = NewRequestorId();
         using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
         await client.GetAsync($"/rdap/domain/{name}");
+        await ClusterFixture.OpenCaseAsync(client, "CASE-B", RdapPurpose.DnsTransparency);
         using var otherCase = new HttpRequestMessage(HttpMethod.Get, $"/rdap/domain/{name}");
         otherCase.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
         foreach (var header in client.DefaultRequestHeaders.Where(h => h.Key.StartsWith("RDS-") && h.Key != "RDS-Case"))
@@ -134,7 +140,8 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var auditorAsOperator = await fixture.Auditor.GetAsync($"/admin/requestors/{id}");
         var badTime = await fixture.Auditor.GetAsync($"/audit/requestors/{id}?from=yesterday");
 
-        Assert.Equal("CASE-B", Assert.Single(caseB)["record"]!["caseId"]!.GetValue<string>());
+        Assert.Equal(["POST /cases", $"GET /rdap/domain/{name}"], caseB.Select(r => r["record"]!["query"]!.GetValue<string>()));
+        Assert.All(caseB, r => Assert.Equal("CASE-B", r["record"]!["caseId"]!.GetValue<string>()));
         await GatewayHttp.AssertRdapErrorAsync(byOperator, HttpStatusCode.Unauthorized);
         await GatewayHttp.AssertRdapErrorAsync(byRequestor, HttpStatusCode.Unauthorized);
         await GatewayHttp.AssertRdapErrorAsync(auditorAsOperator, HttpStatusCode.Unauthorized);
@@ -154,7 +161,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var pivot = await client.PostAsJsonAsync("/pivots", new { seedDomains = new[] { names[0] }, follow = new[] { "NameserverName" }, maxDepth = 1 });
         await pivot.Content.ReadAsStringAsync();
 
-        var records = (await RecordsAsync(id)).Select(r => r["record"]!).ToArray();
+        var records = (await RequestRecordsAsync(id)).Select(r => r["record"]!).ToArray();
         Assert.Equal(2, records.Length);
         Assert.Equal("pivot started", records[0]["reason"]!.GetValue<string>());
         Assert.StartsWith("POST /pivots {", records[0]["query"]!.GetValue<string>());

@@ -101,16 +101,37 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         var client = new HttpClient { BaseAddress = GatewayAddress };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await OpenCaseAsync(client, CaseId, purpose);
         StateAccess(client.DefaultRequestHeaders, purpose, elements);
         return client;
     }
+
+    /// <summary>Opens a case for the requestor whose key <paramref name="client"/> presents.</summary>
+    public static async Task OpenCaseAsync(HttpClient client, string caseId, RdapPurpose purpose, bool confidential = false, int retentionDays = 30)
+    {
+        using var opened = await client.PostAsJsonAsync("/cases", new
+        {
+            caseId,
+            purpose = purpose.WireName(),
+            legalBasis = "gdpr-6-1-f",
+            evidence = new[] { "https://reports.example/phish/4711" },
+            retentionDays,
+            confidential,
+        });
+        // A requestor given a second key already has the case.
+        if (opened.StatusCode != System.Net.HttpStatusCode.Conflict)
+            opened.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The case every test requestor opens and names by default.</summary>
+    public const string CaseId = "CASE-2026-0001";
 
     /// <summary>The statements every disclosure request carries, filled with plausible test values.</summary>
     public static void StateAccess(HttpHeaders headers, RdapPurpose purpose, params DataElement[] elements)
     {
         headers.Add("RDS-Purpose", purpose.WireName());
         headers.Add("RDS-Legal-Basis", "gdpr-6-1-f");
-        headers.Add("RDS-Case", "CASE-2026-0001");
+        headers.Add("RDS-Case", CaseId);
         headers.Add("RDS-Justification", "Phishing campaign impersonating a bank, reported by our sensor network.");
         headers.Add("RDS-Evidence", "https://reports.example/phish/4711");
         headers.Add("RDS-Elements", elements.Length == 0 ? "none" : string.Join(", ", elements.Select(e => e.RedactedName())));

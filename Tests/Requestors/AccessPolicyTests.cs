@@ -24,13 +24,28 @@ public sealed class AccessPolicyTests
         },
         Status = status,
         Keys = [new ApiKeySummary { KeyId = KeyId, IssuedAt = Now.AddDays(-1), RevokedAt = keyRevokedAt }],
+        Cases = new[] { RdapPurpose.CriminalInvestigationAndDnsAbuse, RdapPurpose.DnsTransparency, RdapPurpose.LegalActions }
+            .ToImmutableDictionary(CaseOf, purpose => new CaseState { Case = Case(purpose), KeySalt = [1, 2, 3] }),
+    };
+
+    private static string CaseOf(RdapPurpose purpose) => $"C-{purpose}";
+
+    private static InvestigationCase Case(RdapPurpose purpose) => new()
+    {
+        CaseId = CaseOf(purpose),
+        Purpose = purpose,
+        LegalBasis = LegalBasis.LegitimateInterests,
+        Evidence = ["https://evidence.example/1"],
+        RetentionDays = 30,
+        Confidential = false,
+        OpenedAt = Now.AddDays(-1),
     };
 
     private static AccessRequest Asking(RdapPurpose purpose, params DataElement[] elements) => new()
     {
         Purpose = purpose,
         LegalBasis = LegalBasis.LegitimateInterests,
-        CaseId = "C-1",
+        CaseId = CaseOf(purpose),
         Justification = "Phishing kit hosted on these domains.",
         Evidence = ["https://evidence.example/1"],
         Elements = [.. elements],
@@ -90,5 +105,23 @@ public sealed class AccessPolicyTests
         Assert.Equal(AccessOutcome.UnknownKey, AccessPolicy.Decide(Accredited(keyRevokedAt: Now), KeyId, Asking(RdapPurpose.DnsTransparency), Now).Outcome);
         Assert.Equal(AccessOutcome.UnknownKey, AccessPolicy.Decide(Accredited(), "fedcba9876543210", Asking(RdapPurpose.DnsTransparency), Now).Outcome);
         Assert.Equal(AccessOutcome.UnknownKey, AccessPolicy.Decide(new RequestorState(), KeyId, Asking(RdapPurpose.DnsTransparency), Now).Outcome);
+    }
+
+    [Fact]
+    public void A_request_must_name_an_open_case_of_its_own_purpose_and_basis()
+    {
+        var state = Accredited();
+        var ended = state with
+        {
+            Cases = state.Cases
+                .SetItem(CaseOf(RdapPurpose.DnsTransparency), new CaseState { Case = Case(RdapPurpose.DnsTransparency) with { ClosedAt = Now.AddHours(-1) } })
+                .SetItem(CaseOf(RdapPurpose.CriminalInvestigationAndDnsAbuse), new CaseState { Case = Case(RdapPurpose.CriminalInvestigationAndDnsAbuse) with { OpenedAt = Now.AddDays(-30) } }),
+        };
+
+        Assert.Contains("no case", AccessPolicy.Decide(state, KeyId, Asking(RdapPurpose.DnsTransparency) with { CaseId = "C-unknown" }, Now).Reason);
+        Assert.Contains("closed", AccessPolicy.Decide(ended, KeyId, Asking(RdapPurpose.DnsTransparency), Now).Reason);
+        Assert.Contains("retention", AccessPolicy.Decide(ended, KeyId, Asking(RdapPurpose.CriminalInvestigationAndDnsAbuse), Now).Reason);
+        Assert.Contains("must state the same", AccessPolicy.Decide(state, KeyId, Asking(RdapPurpose.DnsTransparency) with { LegalBasis = LegalBasis.PublicTask }, Now).Reason);
+        Assert.Contains("must state the same", AccessPolicy.Decide(state, KeyId, Asking(RdapPurpose.DnsTransparency) with { CaseId = CaseOf(RdapPurpose.CriminalInvestigationAndDnsAbuse) }, Now).Reason);
     }
 }
