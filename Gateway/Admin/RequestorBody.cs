@@ -17,6 +17,9 @@ internal sealed record RequestorBody
 
     /// <summary>Optional; each missing member takes its default.</summary>
     public QuotasBody? Quotas { get; init; }
+
+    /// <summary>Whether contact data is replaced by keyed pseudonyms; true unless set to false.</summary>
+    public bool? Pseudonymise { get; init; }
 }
 
 internal sealed record QuotasBody

@@ -134,6 +134,7 @@ internal static class RequestorEndpoints
             recordsPerDay = view.Profile.Quotas.RecordsPerDay,
             pivotsPerCasePerDay = view.Profile.Quotas.PivotsPerCasePerDay,
         },
+        pseudonymise = view.Profile.Pseudonymised,
         status = RequestorProfileParser.JsonName(view.Status.ToString()),
         statusReason = view.StatusReason,
         keys = view.Keys.Select(key => new { keyId = key.KeyId, issuedAt = key.IssuedAt, revokedAt = key.RevokedAt }),

@@ -72,6 +72,7 @@ internal static partial class RequestorProfileParser
         return (new RequestorProfile
         {
             Quotas = quotas,
+            Pseudonymised = body.Pseudonymise ?? true,
             Name = body.Name!.Trim(),
             Kind = kind,
             AccreditingBody = body.AccreditingBody!.Trim(),

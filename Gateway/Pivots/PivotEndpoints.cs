@@ -44,6 +44,16 @@ internal static class PivotEndpoints
         var grant = DisclosureGrant.Of(context);
         var disclosure = grant.Disclosure;
         grant.Audit.Query = $"POST /pivots {JsonSerializer.Serialize(body ?? new PivotBody(), Json)}";
+        var pseudonyms = new PivotPseudonyms(grains, disclosure.Pseudonyms);
+        var (resolved, unknown) = await pseudonyms.ResolveSeedsAsync(body ?? new PivotBody());
+        if (unknown.Count > 0)
+        {
+            await grant.Audit.RecordAsync(AuditDecision.Granted, "answered 400: unknown pseudonyms");
+            await RdapError.WriteAsync(context, StatusCodes.Status400BadRequest, "Bad Request",
+                [.. unknown.Select(p => $"seedAttributes: '{RdapEndpoints.Printable(p)}' is not a pseudonym handed out in case '{grant.Access.CaseId}' (pseudonyms start pivots only within their own case, while it is open).")]);
+            return;
+        }
+        body = resolved;
         var (request, errors, forbidden) = PivotRequestParser.Parse(body ?? new PivotBody(), disclosure);
         if (errors.Count > 0)
         {
@@ -78,7 +88,8 @@ internal static class PivotEndpoints
             // A client that goes away cancels the enumeration, which stops the traversal in the cluster.
             await foreach (var found in pivot.RunAsync(request!, context.RequestAborted).WithCancellation(context.RequestAborted))
             {
-                await JsonSerializer.SerializeAsync(context.Response.Body, Line(found), Json, context.RequestAborted);
+                var shown = await pseudonyms.DisguiseAsync(found);
+                await JsonSerializer.SerializeAsync(context.Response.Body, Line(shown), Json, context.RequestAborted);
                 await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
                 if (found.Kind == PivotEventKind.Domain)
                     grant.Audit.ResultCount++;

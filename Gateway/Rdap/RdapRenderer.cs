@@ -328,6 +328,10 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
             case RedactionMethod.EmptyValue:
                 node["postPath"] = entity + pathInEntity;
                 break;
+            case RedactionMethod.ReplacementValue when redaction.PseudonymKeyVersion is not null:
+                // Replaced in place by its pseudonym (RFC 9537 §3.3 with postPath).
+                node["postPath"] = entity + pathInEntity;
+                break;
             case RedactionMethod.ReplacementValue:
                 node["prePath"] = entity + pathInEntity;
                 node["replacementPath"] = entity + ".vcardArray[1][?(@[0]=='contact-uri')]";
@@ -343,7 +347,12 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
             RedactionMethod.ReplacementValue => "replacementValue",
             _ => "removal",
         };
-        node["reason"] = new JsonObject { ["description"] = "Server policy: not disclosed to this requestor" };
+        node["reason"] = new JsonObject
+        {
+            ["description"] = redaction.PseudonymKeyVersion is { } version
+                ? $"Pseudonymised for this requestor's case (HMAC-SHA-256, key version {version})"
+                : "Server policy: not disclosed to this requestor",
+        };
         return node;
     }
 

@@ -16,4 +16,10 @@ public sealed record DisclosedRegistration
 
     /// <summary>When this record was last written to the database ("last update of RDAP database").</summary>
     [Id(2)] public required DateTimeOffset DatabaseUpdatedAt { get; init; }
+
+    /// <summary>
+    /// Pseudonyms of pivotable values this shaping handed out, for the case's directory. They hold the values, so the
+    /// member has no [Id]: Orleans does not serialise it, and it never leaves the silo that shaped the record.
+    /// </summary>
+    [field: NonSerialized] public ImmutableArray<MintedPseudonym> Minted { get; init; } = [];
 }

@@ -12,6 +12,9 @@ public sealed record DisclosureRequest
 
     [Id(1)] public Entitlements Entitlements { get; init; } = Entitlements.Public;
 
+    /// <summary>When set, every disclosed contact element is replaced by its keyed pseudonym instead of shown in clear.</summary>
+    [Id(2)] public PseudonymKey? Pseudonyms { get; init; }
+
     /// <summary>The anonymous public request.</summary>
     public static DisclosureRequest Public { get; } = new();
 

@@ -15,4 +15,8 @@ public enum RedactionMethod
 
 /// <summary>One withheld element and how it was withheld, to be rendered as an RFC 9537 <c>redacted</c> entry.</summary>
 [GenerateSerializer, Immutable, Alias("rds.Redaction")]
-public sealed record Redaction([property: Id(0)] DataElement Element, [property: Id(1)] RedactionMethod Method);
+public sealed record Redaction([property: Id(0)] DataElement Element, [property: Id(1)] RedactionMethod Method)
+{
+    /// <summary>The value was replaced in place by a keyed pseudonym of this master key version (RFC 9537 replacementValue).</summary>
+    [Id(2)] public int? PseudonymKeyVersion { get; init; }
+}

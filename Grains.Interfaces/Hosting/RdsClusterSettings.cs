@@ -23,6 +23,19 @@ public sealed record RdsClusterSettings
 
     public required string ServiceId { get; init; }
 
+    public const string PseudonymKeyKey = "Pseudonyms:MasterKey";
+    public const string PseudonymKeyEnvironmentVariable = "RDS_PSEUDONYM_KEY";
+    public const string PseudonymKeyVersionKey = "Pseudonyms:KeyVersion";
+
+    /// <summary>
+    /// Base64 master key from which each case's pseudonym key is derived; silos need it, the gateway does not. Keep it
+    /// in a secret store: whoever holds it and a case's salt can recompute that case's pseudonyms.
+    /// </summary>
+    public string? PseudonymMasterKey { get; init; }
+
+    /// <summary>Version of the master key, shown with pseudonyms; raise it when the key is rotated.</summary>
+    public int PseudonymKeyVersion { get; init; } = 1;
+
     public string GrainStateTable => TablePrefix + "state";
 
     public string MembershipTable => TablePrefix + "cluster";
@@ -32,6 +45,9 @@ public sealed record RdsClusterSettings
 
     /// <summary>The append-only audit log: one partition per requestor.</summary>
     public string AuditTable => TablePrefix + "audit";
+
+    /// <summary>Each case's pseudonyms of pivotable values, one partition per case, deleted when the case ends.</summary>
+    public string PseudonymTable => TablePrefix + "pseudonyms";
 
     public static RdsClusterSettings FromConfiguration(IConfiguration configuration)
     {
@@ -48,6 +64,8 @@ public sealed record RdsClusterSettings
             TablePrefix = prefix,
             ClusterId = configuration[ClusterIdKey] ?? "rds-local",
             ServiceId = configuration[ServiceIdKey] ?? "orleans-rds",
+            PseudonymMasterKey = configuration[PseudonymKeyKey] ?? Environment.GetEnvironmentVariable(PseudonymKeyEnvironmentVariable),
+            PseudonymKeyVersion = int.TryParse(configuration[PseudonymKeyVersionKey], out var version) && version > 0 ? version : 1,
         };
     }
 }

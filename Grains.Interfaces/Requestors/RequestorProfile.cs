@@ -20,4 +20,7 @@ public sealed record RequestorProfile
     [Id(4)] public required ImmutableDictionary<RdapPurpose, ImmutableHashSet<DataElement>> Purposes { get; init; }
 
     [Id(5)] public RequestorQuotas Quotas { get; init; } = RequestorQuotas.Default;
+
+    /// <summary>Whether the contact data it may receive is replaced by keyed pseudonyms (the default) rather than disclosed in clear.</summary>
+    [Id(6)] public bool Pseudonymised { get; init; } = true;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Rds.Attributes;
 using Rds.Disclosure;
 using Rds.Registrations;
 
@@ -19,7 +20,7 @@ internal static class DisclosurePolicy
             Registrant = shaper.Registrant(record.Registrant),
             Tech = shaper.Tech(record.Tech),
         };
-        return new DisclosedRegistration { Record = shaped, Redactions = shaper.Redactions, DatabaseUpdatedAt = databaseUpdatedAt };
+        return new DisclosedRegistration { Record = shaped, Redactions = shaper.Redactions, DatabaseUpdatedAt = databaseUpdatedAt, Minted = shaper.Minted };
     }
 
     /// <summary>RP 2024 Appendix E names the method per element; §2.7.8 requires replacement for emails.</summary>
@@ -31,31 +32,35 @@ internal static class DisclosurePolicy
         _ => RedactionMethod.Removal,
     };
 
-    /// <summary>Shapes the contacts of one record and collects what it withheld.</summary>
+    /// <summary>Shapes the contacts of one record and collects what it withheld or pseudonymised.</summary>
     private sealed class Shaper(DisclosureRequest request)
     {
         private readonly ImmutableArray<Redaction>.Builder _redactions = ImmutableArray.CreateBuilder<Redaction>();
+        private readonly ImmutableArray<MintedPseudonym>.Builder _minted = ImmutableArray.CreateBuilder<MintedPseudonym>();
 
         public ImmutableArray<Redaction> Redactions => _redactions.ToImmutable();
+
+        public ImmutableArray<MintedPseudonym> Minted => _minted.ToImmutable();
 
         public Contact? Registrant(Contact? contact)
         {
             if (contact is null)
                 return null;
-            var phone = Discloses(DataElement.RegistrantPhone, contact.Phone is not null);
-            var fax = Discloses(DataElement.RegistrantFax, contact.Fax is not null);
+            var phone = Shown(DataElement.RegistrantPhone, contact.Phone);
+            var fax = Shown(DataElement.RegistrantFax, contact.Fax);
+            var street = Shown(DataElement.RegistrantStreet, contact.Street.Length > 0 ? string.Join("\n", contact.Street) : null);
             return contact with
             {
-                Handle = Discloses(DataElement.RegistryRegistrantId, contact.Handle is not null) ? contact.Handle : null,
-                Name = Discloses(DataElement.RegistrantName, contact.Name is not null) ? contact.Name : null,
-                Street = Discloses(DataElement.RegistrantStreet, contact.Street.Length > 0) ? contact.Street : [],
-                City = Discloses(DataElement.RegistrantCity, contact.City is not null) ? contact.City : null,
-                PostalCode = Discloses(DataElement.RegistrantPostalCode, contact.PostalCode is not null) ? contact.PostalCode : null,
-                Phone = phone ? contact.Phone : null,
-                PhoneExt = DisclosesExtension(DataElement.RegistrantPhoneExt, contact.PhoneExt is not null, phone) ? contact.PhoneExt : null,
-                Fax = fax ? contact.Fax : null,
-                FaxExt = DisclosesExtension(DataElement.RegistrantFaxExt, contact.FaxExt is not null, fax) ? contact.FaxExt : null,
-                Email = Discloses(DataElement.RegistrantEmail, contact.Email is not null) ? contact.Email : null,
+                Handle = Shown(DataElement.RegistryRegistrantId, contact.Handle),
+                Name = Shown(DataElement.RegistrantName, contact.Name),
+                Street = street is null ? [] : request.Pseudonyms is null ? contact.Street : [street],
+                City = Shown(DataElement.RegistrantCity, contact.City),
+                PostalCode = Shown(DataElement.RegistrantPostalCode, contact.PostalCode),
+                Phone = phone,
+                PhoneExt = Shown(DataElement.RegistrantPhoneExt, contact.PhoneExt, numberShown: phone is not null),
+                Fax = fax,
+                FaxExt = Shown(DataElement.RegistrantFaxExt, contact.FaxExt, numberShown: fax is not null),
+                Email = Shown(DataElement.RegistrantEmail, contact.Email),
             };
         }
 
@@ -63,29 +68,36 @@ internal static class DisclosurePolicy
         {
             if (contact is null)
                 return null;
-            var phone = Discloses(DataElement.TechPhone, contact.Phone is not null);
+            var phone = Shown(DataElement.TechPhone, contact.Phone);
             return new Contact
             {
                 // The Profile publishes only ID, name, phone and email of a technical contact (RP 2024 §2.7.6).
-                Handle = Discloses(DataElement.RegistryTechId, contact.Handle is not null) ? contact.Handle : null,
-                Name = Discloses(DataElement.TechName, contact.Name is not null) ? contact.Name : null,
-                Phone = phone ? contact.Phone : null,
-                PhoneExt = DisclosesExtension(DataElement.TechPhoneExt, contact.PhoneExt is not null, phone) ? contact.PhoneExt : null,
-                Email = Discloses(DataElement.TechEmail, contact.Email is not null) ? contact.Email : null,
+                Handle = Shown(DataElement.RegistryTechId, contact.Handle),
+                Name = Shown(DataElement.TechName, contact.Name),
+                Phone = phone,
+                PhoneExt = Shown(DataElement.TechPhoneExt, contact.PhoneExt, numberShown: phone is not null),
+                Email = Shown(DataElement.TechEmail, contact.Email),
             };
         }
 
-        private bool Discloses(DataElement element, bool present) => DisclosesExtension(element, present, numberDisclosed: true);
-
+        // What the answer carries of one element: the value, its pseudonym, or nothing (then a redaction says so).
         // An extension goes with its number: withheld whenever the number is.
-        private bool DisclosesExtension(DataElement element, bool present, bool numberDisclosed)
+        private string? Shown(DataElement element, string? value, bool numberShown = true)
         {
-            if (!present)
-                return true;
-            if (numberDisclosed && request.Discloses(element))
-                return true;
-            _redactions.Add(new Redaction(element, MethodFor(element)));
-            return false;
+            if (value is null)
+                return null;
+            if (!numberShown || !request.Discloses(element))
+            {
+                _redactions.Add(new Redaction(element, MethodFor(element)));
+                return null;
+            }
+            if (request.Pseudonyms is not { } key)
+                return value;
+            var pseudonym = Pseudonyms.Of(key, element, value);
+            _redactions.Add(new Redaction(element, RedactionMethod.ReplacementValue) { PseudonymKeyVersion = key.Version });
+            if (Pseudonyms.KindOf(element) is { } kind && AttributeNormalizer.TryNormalize(kind, value, out var normalized, out _))
+                _minted.Add(new MintedPseudonym(pseudonym, normalized));
+            return pseudonym;
         }
     }
 }

@@ -13,6 +13,7 @@ namespace Rds.Grains.Domains;
 internal sealed class DomainGrain(
     [PersistentState("domain", StorageNames.Registry)] IPersistentState<DomainState> state,
     TimeProvider clock,
+    PseudonymTable pseudonyms,
     ILogger<DomainGrain> logger) : Grain, IDomainGrain
 {
     // Whether the index holds the current state since this activation; persisted only lazily (see OnDeactivateAsync).
@@ -74,10 +75,17 @@ internal sealed class DomainGrain(
         return outcome;
     }
 
-    Task<DisclosedRegistration?> IDomainGrain.LookupAsync(DisclosureRequest request) =>
-        Task.FromResult(state.State.Record is { } record
-            ? DisclosurePolicy.Shape(record, request, state.State.StoredAt)
-            : null);
+    async Task<DisclosedRegistration?> IDomainGrain.LookupAsync(DisclosureRequest request)
+    {
+        if (state.State.Record is not { } record)
+            return null;
+        var shaped = DisclosurePolicy.Shape(record, request, state.State.StoredAt);
+        if (shaped.Minted.Length == 0)
+            return shaped;
+        // Recorded before the answer, so every pseudonym a requestor sees can start a pivot in its case.
+        await pseudonyms.RecordAsync(request.Pseudonyms!.Scope, shaped.Minted);
+        return shaped with { Minted = [] };
+    }
 
     private async Task WriteAndIndexAsync(RegistrationRecord? record, DateTimeOffset? deletedAt)
     {

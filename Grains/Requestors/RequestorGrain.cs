@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Rds.Grains.Disclosure;
 using Rds.Requestors;
 
 namespace Rds.Grains.Requestors;
@@ -8,6 +9,8 @@ namespace Rds.Grains.Requestors;
 internal sealed class RequestorGrain(
     [PersistentState("requestor", StorageNames.Registry)] IPersistentState<RequestorState> state,
     TimeProvider clock,
+    PseudonymMasterKey masterKey,
+    PseudonymTable pseudonyms,
     ILogger<RequestorGrain> logger) : Grain, IRequestorGrain
 {
     private const int KeyIdAttempts = 3;
@@ -87,6 +90,11 @@ internal sealed class RequestorGrain(
     Task<AccessDecision> IRequestorGrain.AuthorizeAsync(string keyId, AccessRequest request)
     {
         var decision = AccessPolicy.Decide(state.State, keyId, request, clock.GetUtcNow());
+        if (decision.Outcome == AccessOutcome.Granted && state.State.Profile!.Pseudonymised)
+            decision = decision with
+            {
+                Disclosure = decision.Disclosure! with { Pseudonyms = masterKey.ForCase(Id, request.CaseId, state.State.Cases[request.CaseId].KeySalt!) },
+            };
         if (decision.Outcome == AccessOutcome.Granted && Ledger(state.State.Profile!).TryTakeRequest(clock.GetUtcNow()) is { } wait)
             decision = new AccessDecision
             {
@@ -140,6 +148,8 @@ internal sealed class RequestorGrain(
             await state.WriteStateAsync();
             logger.LogInformation("Requestor {Requestor} closed case {Case}", Id, caseId);
         }
+        // Again on every close, so a close whose deletion failed can simply be retried.
+        await pseudonyms.DestroyAsync($"{Id}/{caseId}");
         return new CaseOutcome { Access = AccessOutcome.Granted, Case = state.State.Cases[caseId].Case };
     }
 
@@ -152,6 +162,8 @@ internal sealed class RequestorGrain(
             return;
         state.State = state.State with { Cases = state.State.Cases.SetItems(expired.Select(c => KeyValuePair.Create(c.Case.CaseId, Ended(c, c.Case.RetainedUntil)))) };
         await state.WriteStateAsync();
+        foreach (var ended in expired)
+            await pseudonyms.DestroyAsync($"{Id}/{ended.Case.CaseId}");
         logger.LogInformation("Requestor {Requestor}: {Count} case(s) reached the end of their retention", Id, expired.Length);
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Rds.Grains;
 using Rds.Grains.Attributes;
 using Rds.Grains.Audit;
+using Rds.Grains.Disclosure;
 using Rds.Hosting;
 
 namespace Rds.Silo.Hosting;
@@ -28,7 +29,26 @@ public static class RdsSiloBuilderExtensions
         silo.Services.AddSingleton(services => new AttributeIndexTable(
             new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
         silo.Services.AddSingleton(new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable)));
+        silo.Services.AddSingleton(new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable)));
+        silo.Services.AddSingleton(MasterKeyOf(settings));
         return silo;
+    }
+
+    private static PseudonymMasterKey MasterKeyOf(RdsClusterSettings settings)
+    {
+        byte[] key;
+        try
+        {
+            key = Convert.FromBase64String(settings.PseudonymMasterKey ?? "");
+        }
+        catch (FormatException)
+        {
+            key = [];
+        }
+        if (key.Length < PseudonymMasterKey.MinimumBytes)
+            throw new RdsConfigurationException(
+                $"The pseudonym master key is not set or too short: set '{RdsClusterSettings.PseudonymKeyKey}' (environment Pseudonyms__MasterKey) or {RdsClusterSettings.PseudonymKeyEnvironmentVariable} to at least {PseudonymMasterKey.MinimumBytes} random bytes in base64.");
+        return new PseudonymMasterKey(key, settings.PseudonymKeyVersion);
     }
 
     public static ISiloBuilder UseRdsClustering(this ISiloBuilder silo, RdsClusterSettings settings)

@@ -82,7 +82,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Quotas no test reaches unless it means to.</summary>
     public static readonly object Unlimited = new { requestsPerMinute = 1_000_000, burst = 100_000, recordsPerDay = 100_000_000, pivotsPerCasePerDay = 1_000_000 };
 
-    public async Task<HttpClient> RequestorClientAsync(string requestorId, object quotas, RdapPurpose purpose, params DataElement[] elements)
+    public Task<HttpClient> RequestorClientAsync(string requestorId, object quotas, RdapPurpose purpose, params DataElement[] elements) =>
+        RequestorClientAsync(requestorId, quotas, pseudonymise: false, purpose, elements);
+
+    public async Task<HttpClient> RequestorClientAsync(string requestorId, object quotas, bool pseudonymise, RdapPurpose purpose, params DataElement[] elements)
     {
         var registration = new
         {
@@ -92,6 +95,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             accreditedUntil = DateTimeOffset.UtcNow.AddYears(1),
             purposes = new Dictionary<string, string[]> { [purpose.WireName()] = [.. elements.Select(e => e.RedactedName())] },
             quotas,
+            pseudonymise,
         };
         using (var registered = await Operator.PutAsJsonAsync($"/admin/requestors/{requestorId}", registration))
             registered.EnsureSuccessStatusCode();

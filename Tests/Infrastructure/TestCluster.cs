@@ -14,6 +14,7 @@ internal static class TestCluster
         TablePrefix = tablePrefix ?? NewTablePrefix(),
         ClusterId = "test",
         ServiceId = "rds-tests",
+        PseudonymMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];

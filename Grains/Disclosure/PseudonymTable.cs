@@ -1,0 +1,48 @@
+using Azure;
+using Azure.Data.Tables;
+using Rds.Attributes;
+using Rds.Disclosure;
+
+namespace Rds.Grains.Disclosure;
+
+/// <summary>
+/// The pseudonyms a case handed out for pivotable values, so one can start a pivot within its case: partition = the
+/// case's scope, row = pseudonym. The whole partition is deleted when the case ends, after which none resolves.
+/// </summary>
+public sealed class PseudonymTable(TableClient table)
+{
+    private const int MaxBatch = 100;
+    private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
+
+    // '/' may not appear in a table key.
+    private static string Partition(string scope) => scope.Replace('/', '|');
+
+    internal async Task RecordAsync(string scope, IReadOnlyCollection<MintedPseudonym> minted)
+    {
+        await _created.Value;
+        var rows = minted.DistinctBy(m => m.Pseudonym).Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+            new TableEntity(Partition(scope), m.Pseudonym) { ["Kind"] = m.Value.Kind.ToString(), ["Value"] = m.Value.Value }));
+        foreach (var batch in rows.Chunk(MaxBatch))
+            await table.SubmitTransactionAsync(batch);
+    }
+
+    internal async Task<AttributeValue?> ResolveAsync(string scope, string pseudonym)
+    {
+        await _created.Value;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(scope), pseudonym);
+        if (!row.HasValue || !Enum.TryParse<AttributeKind>(row.Value!.GetString("Kind"), out var kind))
+            return null;
+        return new AttributeValue(kind, row.Value.GetString("Value")!);
+    }
+
+    internal async Task DestroyAsync(string scope)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {Partition(scope)}");
+        var keys = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+            keys.Add(row.RowKey);
+        foreach (var batch in keys.Chunk(MaxBatch))
+            await table.SubmitTransactionAsync(batch.Select(key => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(Partition(scope), key), ETag.All)));
+    }
+}
