@@ -6,6 +6,7 @@ using Rds.Disclosure;
 using Rds.Domains;
 using Rds.Grains.Attributes;
 using Rds.Grains.Disclosure;
+using Rds.Grains.Registrars;
 using Rds.Registrations;
 
 namespace Rds.Grains.Domains;
@@ -104,6 +105,8 @@ internal sealed class DomainGrain(
             .Concat(state.State.StaleAttributes.Select(value => (value, member: false)));
         await Task.WhenAll(changes.Select(change => GrainFactory.GetGrain<IAttributeGrain>(AttributeKey.Of(change.value))
             .ApplyAsync(change.value, [new MembershipChange(domain, change.member)])));
+        // The registrar entity (RDAP /entity/{ianaId}) is derived data too, so it rides the same outbox and replay.
+        await RegistrarFeed.ObserveAsync(GrainFactory, state.State.Record);
         _indexApplied = true;
     }
 
