@@ -15,21 +15,17 @@ internal static class DomainSearchEndpoints
         var (query, error) = DomainSearchQuery.Parse(request.Query);
         if (error is not null)
             return error;
-
-        string? after = null;
-        if (request.Query.TryGetValue("cursor", out var cursor) && (cursor.Count != 1 || !cursors.TryRead(query!.Fingerprint, cursor[0]!, out after)))
-            return RdapError.BadRequest("The cursor is not valid for this query: it was altered, or belongs to another search.");
-        var includeCount = false;
-        if (request.Query.TryGetValue("count", out var count) && !bool.TryParse(count, out includeCount))
-            return RdapError.BadRequest("'count' must be true or false.");
+        var (paging, refused) = SearchPaging.Parse(request.Query, query!.Fingerprint, cursors);
+        if (refused is not null)
+            return refused;
 
         var pageSize = options.Value.SearchPageSize;
         // Searches use the single stateless-worker key: Orleans runs as many local activations as load needs.
-        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(query!.Search, DisclosureRequest.Public, after, pageSize, includeCount);
+        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(query.Search, DisclosureRequest.Public, paging!.After, pageSize, paging.IncludeCount);
         var context = RdapRequestContext.From(request);
         var next = page.Next is null
             ? null
-            : $"{context.RdapBaseUrl}/domains{DomainSearchQuery.NextQueryString(request.Query, cursors.Create(query.Fingerprint, page.Next))}";
+            : $"{context.RdapBaseUrl}/domains{SearchCursor.NextQueryString(request.Query, cursors.Create(query.Fingerprint, page.Next))}";
         return new RdapJsonResult(renderer.RenderDomainSearch(page, context, next, pageSize));
     }
 }
