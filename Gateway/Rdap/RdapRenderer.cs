@@ -152,7 +152,7 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                 ["description"] = Lines(
                     "Orleans.Rds serves domain registration data over RDAP (RFC 9082, RFC 9083) with the ICANN 2024 profile.",
                     "Lookups: /rdap/domain/{name}, with the name as A-labels or U-labels (not mixed); a trailing dot and upper case are accepted.",
-                    "Nameservers: /rdap/nameserver/{name}; registrars: /rdap/entity/{IANA Registrar ID} (contact entities are not public).",
+                    "Nameservers: /rdap/nameserver/{name}; registrars: /rdap/entity/{IANA Registrar ID} or /rdap/entity/{registrar name} (contact entities are not public).",
                     "Searches: /rdap/domains?nsLdhName={name} or {prefix}* (one trailing asterisk), /rdap/domains?nsIp={address}, /rdap/nameservers?name={name} or {prefix}*, /rdap/nameservers?ip={address}; add count=true for the total; follow the 'next' link of paging_metadata for more.",
                     "Personal data of contacts is withheld in the public view and marked with RFC 9537 'redacted' entries."),
                 ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),

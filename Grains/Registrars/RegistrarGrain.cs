@@ -23,15 +23,30 @@ internal sealed class RegistrarGrain(
         switch (RegistrarObservations.Decide(state.State, registrar, asOf))
         {
             case RegistrarObservation.Replace:
-                state.State = new RegistrarState { Registrar = registrar, AsOf = asOf, StoredAt = clock.GetUtcNow() };
-                await state.WriteStateAsync();
-                _dateAdvanced = false;
+                await ReplaceAsync(registrar, asOf);
                 break;
             case RegistrarObservation.Advance:
                 state.State = state.State with { AsOf = asOf };
                 _dateAdvanced = true;
                 break;
         }
+    }
+
+    // A new name is listed before the state is written and an old one unlisted after, so a crash in between leaves
+    // at worst a name listed too many, which a lookup by name sees does not match and skips; the next observation
+    // of this registrar repeats the listing.
+    private async Task ReplaceAsync(Registrar registrar, DateTimeOffset asOf)
+    {
+        var ianaId = this.GetPrimaryKeyString();
+        var previous = RegistrarNames.KeyOf(state.State.Registrar?.Name);
+        var current = RegistrarNames.KeyOf(registrar.Name);
+        if (current is not null && current != previous)
+            await GrainFactory.GetGrain<IRegistrarNameGrain>(current).NameAsync(ianaId, named: true);
+        state.State = new RegistrarState { Registrar = registrar, AsOf = asOf, StoredAt = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        _dateAdvanced = false;
+        if (previous is not null && previous != current)
+            await GrainFactory.GetGrain<IRegistrarNameGrain>(previous).NameAsync(ianaId, named: false);
     }
 
     Task<RegistrarView?> IRegistrarGrain.GetAsync() =>

@@ -63,6 +63,24 @@ public sealed class EntityLookupTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_registrar_is_found_by_its_name_in_any_case_and_spacing_and_loses_an_old_name()
+    {
+        var ianaId = UniqueIanaId();
+        var old = $"Old Name {ianaId} Registrar, Inc.";
+        var current = $"New Name {ianaId} Registrar, Inc.";
+        await fixture.PutAsync(SponsoredBy(ianaId, old, SampleRecords.Created.AddDays(10)));
+        await fixture.PutAsync(SponsoredBy(ianaId, current, SampleRecords.Created.AddDays(60)));
+
+        var (response, body) = await fixture.Http.GetRdapAsync($"/rdap/entity/{Uri.EscapeDataString(current.ToUpperInvariant().Replace(" ", "  "))}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        RdapSchemaValidator.Instance.AssertValid(body, RdapObjectKind.Entity);
+        Assert.Equal(ianaId, body["handle"]!.GetValue<string>());
+        Assert.Equal(current, body.VCardProperties("fn").Single()[3]!.GetValue<string>());
+        await GatewayHttp.AssertRdapErrorAsync(await fixture.Http.GetAsync($"/rdap/entity/{Uri.EscapeDataString(old)}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Contact_handles_are_not_disclosed_to_the_public_and_answer_exactly_like_unknown_handles()
     {
         var registrant = $"C{Random.Shared.Next():D10}-EXAMPLE";
