@@ -42,6 +42,7 @@ internal static partial class EntityEndpoints
         return null;
     }
 
-    [GeneratedRegex("^[0-9]{1,10}$")]
+    // \z, not $: "$" also matches before a final newline.
+    [GeneratedRegex("^[0-9]{1,10}\\z")]
     private static partial Regex IanaId();
 }
