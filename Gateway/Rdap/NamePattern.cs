@@ -10,6 +10,7 @@ namespace Rds.Gateway.Rdap;
 internal readonly record struct NamePattern(string? Name, string? Prefix)
 {
     private const int MinPrefixLength = 2;
+    private const int MaxNameLength = 253;
 
     public static (NamePattern Pattern, IResult? Error) Parse(string value)
     {
@@ -26,6 +27,8 @@ internal readonly record struct NamePattern(string? Name, string? Prefix)
         var prefix = value[..^1].ToLowerInvariant();
         if (prefix.Length < MinPrefixLength)
             return (default, Refuse(422, $"The pattern is too broad: give at least {MinPrefixLength} characters before '*'."));
+        if (prefix.Length > MaxNameLength)
+            return (default, Refuse(400, $"The pattern is longer than any name ({MaxNameLength} characters)."));
         if (!prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
             return (default, Refuse(422, "A pattern can only be served in A-label (ASCII) form; write IDN labels as xn--."));
         return (new NamePattern(null, prefix), null);

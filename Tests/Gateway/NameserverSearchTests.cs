@@ -164,6 +164,7 @@ public sealed class NameserverSearchTests(ClusterFixture fixture)
     [InlineData("name=ns1.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.example", HttpStatusCode.BadRequest)]
     [InlineData("name=ns1.xn--bcher-kva.b%C3%BCcher.example", HttpStatusCode.BadRequest)]
     [InlineData("ip=", HttpStatusCode.BadRequest)]
+    [InlineData("ip=%20", HttpStatusCode.BadRequest)]
     [InlineData("ip=999.1.1.1", HttpStatusCode.BadRequest)]
     [InlineData("ip=::g", HttpStatusCode.BadRequest)]
     [InlineData("ip=1.2", HttpStatusCode.BadRequest)]
@@ -177,6 +178,12 @@ public sealed class NameserverSearchTests(ClusterFixture fixture)
     public async Task Queries_the_index_cannot_serve_are_refused_with_the_right_status(string query, HttpStatusCode status)
     {
         await GatewayHttp.AssertRdapErrorAsync(await fixture.Http.GetAsync($"/rdap/nameservers?{query}"), status);
+    }
+
+    [Fact]
+    public async Task A_pattern_longer_than_any_name_is_400()
+    {
+        await GatewayHttp.AssertRdapErrorAsync(await fixture.Http.GetAsync($"/rdap/nameservers?name={new string('a', 300)}*"), HttpStatusCode.BadRequest);
     }
 
     [Fact]
