@@ -62,6 +62,9 @@ internal sealed class DomainGrain(
             await WriteAndIndexAsync(record, deletedAt: null);
         else if (outcome == UpsertOutcome.Unchanged && !_indexApplied)
             await ApplyIndexAsync();
+        // Registrar entities came after records were stored: re-importing a registry feeds them (no write when known).
+        else if (outcome == UpsertOutcome.Unchanged)
+            await RegistrarFeed.ObserveAsync(GrainFactory, state.State.Record);
         logger.LogDebug("Upsert of {Domain} at {UpdatedDate}: {Outcome}", this.GetPrimaryKeyString(), record.UpdatedDate, outcome);
         return outcome;
     }
