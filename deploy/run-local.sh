@@ -123,7 +123,7 @@ nameserver=$(grep -o '"nameservers":\[{"name":"[^"]*"' "$demo" | cut -d'"' -f6 |
 # Its first glue address, for the nameserver search by IP, and a registrar's IANA ID, its RDAP entity handle.
 nameserver_ip=$(grep -o "\"name\":\"${nameserver:-ns1.cloudhost.example}\",\"ipv4\":\[\"[^\"]*\"" "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f8 || true)
 registrar_id=$(grep -o '"ianaId":"[0-9]*"' "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f4 || true)
-campaign_domain=$(grep -A 40 '"campaigns"' "$run/demo-truth.json" 2>/dev/null | grep -o '"[a-z0-9-]*[0-9]\.\(example\|test\)"' | head -n 1 | tr -d '"')
+campaign_domain=$(grep -A 40 '"campaigns"' "$run/demo-truth.json" 2>/dev/null | grep -o '"[a-z0-9-]*[0-9]\.\(example\|test\)"' | head -n 1 | tr -d '"' || true)
 base="http://127.0.0.1:$http_port"
 cat <<MSG
 
