@@ -31,10 +31,11 @@ internal sealed class NameserverDirectoryGrain(AttributeIndexTable table) : Grai
     private async Task<NameserverView?> ViewAsync(string name)
     {
         var index = GrainFactory.GetGrain<IAttributeGrain>(AttributeKey.Of(new AttributeValue(AttributeKind.NameserverName, name)));
-        var superordinates = Task.WhenAll(NameserverGlue.Superordinates(name).Select(LookupAsync));
         var delegating = await index.ListAsync(null, NameserverGlue.DomainsRead);
         if (delegating.Count == 0)
             return null;
+        // Only for a name in use: an unknown name must not activate a domain grain per parent name.
+        var superordinates = Task.WhenAll(NameserverGlue.Superordinates(name).Select(LookupAsync));
         var records = await Task.WhenAll(delegating.Domains.Select(LookupAsync));
         return NameserverGlue.View(name, delegating.Count, Registered(await superordinates), Registered(records));
     }
