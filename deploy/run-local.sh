@@ -120,7 +120,10 @@ fi
 names=$(grep -o '"domainName":"[^"]*"' "$demo" 2>/dev/null | cut -d'"' -f4 | awk 'NR<=3 || /^xn--/' | head -n 4)
 # A small provider's nameserver (the big hosts are shared by too many domains to be a good first example).
 nameserver=$(grep -o '"nameservers":\[{"name":"[^"]*"' "$demo" | cut -d'"' -f6 | sort | uniq -c | sort -n | awk '$1 >= 3 {print $2; exit}')
-campaign_domain=$(grep -A 40 '"campaigns"' "$run/demo-truth.json" 2>/dev/null | grep -o '"[a-z0-9-]*[0-9]\.\(example\|test\)"' | head -n 1 | tr -d '"')
+# Its first glue address, for the nameserver search by IP, and a registrar's IANA ID, its RDAP entity handle.
+nameserver_ip=$(grep -o "\"name\":\"${nameserver:-ns1.cloudhost.example}\",\"ipv4\":\[\"[^\"]*\"" "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f8 || true)
+registrar_id=$(grep -o '"ianaId":"[0-9]*"' "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f4 || true)
+campaign_domain=$(grep -A 40 '"campaigns"' "$run/demo-truth.json" 2>/dev/null | grep -o '"[a-z0-9-]*[0-9]\.\(example\|test\)"' | head -n 1 | tr -d '"' || true)
 base="http://127.0.0.1:$http_port"
 cat <<MSG
 
@@ -133,6 +136,12 @@ $(for n in $names; do echo "  curl $base/rdap/domain/$n"; done)
 Search domains by nameserver (name, prefix pattern, or glue IP), with the total count and paging links:
   curl "$base/rdap/domains?nsLdhName=${nameserver:-ns1.cloudhost.example}&count=true"
   curl "$base/rdap/domains?nsLdhName=${nameserver%%.*}*"
+
+Look up a nameserver and a registrar, and search nameservers by glue IP or name prefix:
+  curl $base/rdap/nameserver/${nameserver:-ns1.cloudhost.example}
+  curl $base/rdap/entity/${registrar_id:-292}
+  curl "$base/rdap/nameservers?ip=${nameserver_ip:-192.0.2.1}&count=true"
+  curl "$base/rdap/nameservers?name=${nameserver%.*}*"
 
 Pivot from a planted campaign's domain, streamed as NDJSON:
   curl -N -X POST $base/pivots -H 'Content-Type: application/json' \\

@@ -34,12 +34,9 @@ internal static class DomainSearchEndpoints
     private static async Task<IResult> PageAsync(HttpRequest request, DomainSearch search, string fingerprint, string path, IReadOnlyList<string>? reverseProperties,
         IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, RdapOptions options)
     {
-        string? after = null;
-        if (request.Query.TryGetValue("cursor", out var cursor) && (cursor.Count != 1 || !cursors.TryRead(fingerprint, cursor[0]!, out after)))
-            return RdapError.BadRequest("The cursor is not valid for this query: it was altered, or belongs to another search.");
-        var includeCount = false;
-        if (request.Query.TryGetValue("count", out var count) && !bool.TryParse(count, out includeCount))
-            return RdapError.BadRequest("'count' must be true or false.");
+        var (paging, refused) = SearchPaging.Parse(request.Query, fingerprint, cursors);
+        if (refused is not null)
+            return refused;
 
         // Searches use the single stateless-worker key: Orleans runs as many local activations as load needs.
         var grant = DisclosureGrant.Of(request.HttpContext);
@@ -47,12 +44,12 @@ internal static class DomainSearchEndpoints
         var (pageSize, overQuota) = await grant.ReserveAsync(options.SearchPageSize);
         if (overQuota is not null)
             return overQuota;
-        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, grant.Disclosure, after, pageSize, includeCount);
+        var page = await grains.GetGrain<IDomainSearchGrain>(0).SearchAsync(search, grant.Disclosure, paging!.After, pageSize, paging.IncludeCount);
         grant.Audit.Disclosed(page.Results.Select(result => result.Record.DomainName));
         var context = RdapRequestContext.From(request);
         var next = page.Next is null
             ? null
-            : $"{context.RdapBaseUrl}{path}{DomainSearchQuery.NextQueryString(request.Query, cursors.Create(fingerprint, page.Next))}";
+            : $"{context.RdapBaseUrl}{path}{SearchCursor.NextQueryString(request.Query, cursors.Create(fingerprint, page.Next))}";
         return new RdapJsonResult(renderer.RenderDomainSearch(page, context, next, pageSize, reverseProperties));
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Primitives;
 using Rds.Attributes;
-using Rds.Registrations;
 using Rds.Search;
 
 namespace Rds.Gateway.Rdap;
@@ -33,42 +31,26 @@ internal sealed record DomainSearchQuery(DomainSearch Search, string Fingerprint
         return parameter switch
         {
             NameserverName => ParseNameserverName(value),
-            NameserverIp => AttributeNormalizer.TryNormalize(AttributeKind.NameserverIp, value, out var address, out var error)
-                ? (new DomainSearchQuery(new DomainSearch { Attributes = [address] }, $"{NameserverIp}={address.Value}"), null)
-                : Refuse(400, $"'{RdapEndpoints.Printable(value)}' is not an IP address.", error!),
+            NameserverIp => ParseAddress(value),
             _ => Refuse(422, "Searching domains by name is not supported by this server; look a name up with /rdap/domain/{name}."),
         };
     }
 
     private static (DomainSearchQuery?, IResult?) ParseNameserverName(string value)
     {
-        var stars = value.Count(c => c == '*');
-        if (stars == 0)
-        {
-            var name = DomainNames.Normalize(value);
-            return name.IsValid
-                ? (new DomainSearchQuery(new DomainSearch { Attributes = [new AttributeValue(AttributeKind.NameserverName, name.ALabel)] }, $"{NameserverName}={name.ALabel}"), null)
-                : Refuse(400, $"'{RdapEndpoints.Printable(value)}' is not a valid nameserver name.", name.Error);
-        }
-        // RFC 9082 §4.1: one '*', ending the pattern. The index holds names in order, so it serves prefixes only.
-        if (stars > 1 || !value.EndsWith('*'))
-            return Refuse(422, "Only one '*', at the end of the pattern, is supported (e.g. ns1.example*).");
-        var prefix = value[..^1].ToLowerInvariant();
-        if (prefix.Length < 2)
-            return Refuse(422, "The pattern is too broad: give at least two characters before '*'.");
-        if (!prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
-            return Refuse(422, "A pattern can only be served in A-label (ASCII) form; write IDN labels as xn--.");
-        return (new DomainSearchQuery(new DomainSearch { NameserverPrefix = prefix }, $"{NameserverName}*={prefix}"), null);
+        var (pattern, error) = NamePattern.Parse(value);
+        if (error is not null)
+            return (null, error);
+        return pattern.Prefix is { } prefix
+            ? (new DomainSearchQuery(new DomainSearch { NameserverPrefix = prefix }, $"{NameserverName}*={prefix}"), null)
+            : (new DomainSearchQuery(new DomainSearch { Attributes = [new AttributeValue(AttributeKind.NameserverName, pattern.Name!)] }, $"{NameserverName}={pattern.Name}"), null);
     }
 
-    private static (DomainSearchQuery?, IResult?) Refuse(int status, params string[] description) =>
-        (null, RdapError.Result(status, status == 422 ? "Unprocessable Content" : "Bad Request", description));
-
-    /// <summary>The query string of the next page: the same parameters, the new cursor.</summary>
-    public static string NextQueryString(IQueryCollection query, string cursor)
+    private static (DomainSearchQuery?, IResult?) ParseAddress(string value)
     {
-        var kept = query.Where(pair => pair.Key != "cursor")
-            .SelectMany(pair => pair.Value.Select(v => KeyValuePair.Create(pair.Key, (StringValues)v)));
-        return QueryString.Create(kept.Append(KeyValuePair.Create("cursor", (StringValues)cursor))).ToUriComponent();
+        var (address, error) = SearchAddress.Parse(value);
+        return error is null ? (new DomainSearchQuery(new DomainSearch { Attributes = [address] }, $"{NameserverIp}={address.Value}"), null) : (null, error);
     }
+
+    private static (DomainSearchQuery?, IResult?) Refuse(int status, params string[] description) => (null, NamePattern.Refuse(status, description));
 }

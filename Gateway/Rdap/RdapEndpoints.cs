@@ -4,7 +4,7 @@ using Rds.Registrations;
 
 namespace Rds.Gateway.Rdap;
 
-/// <summary>RDAP lookups (RFC 9082 §3.1) and help; GET and HEAD alike (TIG 2024 §1.8).</summary>
+/// <summary>RDAP lookups (RFC 9082 §3.1), searches and help; GET and HEAD alike (TIG 2024 §1.8).</summary>
 internal static class RdapEndpoints
 {
     private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
@@ -15,6 +15,8 @@ internal static class RdapEndpoints
         var data = rdap.MapGroup("").RequireDisclosureAccess();
         data.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync);
         data.MapDomainSearch();
+        data.MapNameservers();
+        data.MapEntities();
         rdap.MapMethods("/help", GetAndHead, (HttpRequest request, RdapRenderer renderer) =>
             new RdapJsonResult(renderer.RenderHelp(RdapRequestContext.From(request))));
         // RFC 7480 §5.4 asks for a 400 for a query the server cannot parse and §5.2 allows 501 for a type it does not serve.

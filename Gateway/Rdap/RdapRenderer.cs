@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Rds.Disclosure;
+using Rds.Nameservers;
+using Rds.Registrars;
 using Rds.Registrations;
 using Rds.Search;
 
@@ -38,17 +40,15 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
             results.Add(DomainObject(page.Results[i], request, $"$.domainSearchResults[{i}]"));
         var conformance = Conformance(page.Results.Any(r => r.Redactions.Length > 0));
         conformance.Add(RdapMedia.PagingExtension);
-        var paging = new JsonObject();
-        if (page.TotalCount is { } total)
-            paging["totalCount"] = total;
-        paging["pageSize"] = pageSize;
-        if (nextUrl is not null)
-            paging["links"] = new JsonArray(Link(request.QueryUrl, "next", nextUrl, RdapMedia.ContentType));
+        var notices = Notices(request.QueryUrl, includeDomainNotices: true);
+        if (page.Truncated)
+            notices.Add(Truncated($"The pattern matched more than {DomainSearch.MaxPatternNameservers} nameservers; only the first are searched. Use a longer prefix."));
         var answer = new JsonObject
         {
             ["rdapConformance"] = conformance,
             ["domainSearchResults"] = results,
-            ["paging_metadata"] = paging,
+            ["paging_metadata"] = Paging(page.TotalCount, pageSize, nextUrl, request),
+            ["notices"] = notices,
         };
         if (reverseProperties is not null)
         {
@@ -57,20 +57,79 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                 .Where(served => reverseProperties.Contains(served.Property))
                 .Select(served => (JsonNode)new JsonObject { ["property"] = served.Property, ["propertyPath"] = served.Path })]);
         }
-        var notices = Notices(request.QueryUrl, includeDomainNotices: true);
-        if (page.Truncated)
-        {
-            // TIG 2024 §3.5: a truncated response says why.
-            notices.Add(new JsonObject
-            {
-                ["title"] = "Search query truncated",
-                ["type"] = "result set truncated due to load",
-                ["description"] = Lines($"The pattern matched more than {DomainSearch.MaxPatternNameservers} nameservers; only the first are searched. Use a longer prefix."),
-            });
-        }
-        answer["notices"] = notices;
         return answer;
     }
+
+    /// <summary>A nameserver lookup (RFC 9083 §5.2): the nameserver as the delegating domains' records give it.</summary>
+    public JsonObject RenderNameserver(NameserverView view, RdapRequestContext request)
+    {
+        var nameserver = NameserverObject(view, request);
+        nameserver.Insert(0, "rdapConformance", Conformance(redacted: false));
+        nameserver["notices"] = Notices(request.QueryUrl, includeDomainNotices: false);
+        return nameserver;
+    }
+
+    /// <summary>A nameserver search answer (RFC 9083 §8): each result exactly as its lookup shows it, paged as domain searches are.</summary>
+    public JsonObject RenderNameserverSearch(NameserverSearchPage page, RdapRequestContext request, string? nextUrl, int pageSize)
+    {
+        var conformance = Conformance(redacted: false);
+        conformance.Add(RdapMedia.PagingExtension);
+        var notices = Notices(request.QueryUrl, includeDomainNotices: false);
+        if (page.Truncated)
+            notices.Add(Truncated($"The address is used by more than {NameserverSearch.MaxAddressDomains} domains; only the nameservers of the first are listed."));
+        return new JsonObject
+        {
+            ["rdapConformance"] = conformance,
+            ["nameserverSearchResults"] = new JsonArray([.. page.Results.Select(view => (JsonNode)NameserverObject(view, request))]),
+            ["paging_metadata"] = Paging(page.TotalCount, pageSize, nextUrl, request),
+            ["notices"] = notices,
+        };
+    }
+
+    /// <summary>
+    /// A registrar entity lookup (RFC 9083 §5.1, RP 2024 §3): the same registrar entity a domain shows, as a top-level
+    /// object. This service knows a registrar only from its domains' records, which hold no postal address, phone or
+    /// email of the registrar itself (RP 2024 §3.1 asks for them); a remark says so rather than showing abuse contacts as them.
+    /// </summary>
+    public JsonObject RenderRegistrar(RegistrarView view, RdapRequestContext request)
+    {
+        var entity = Registrar(view.Registrar, request);
+        entity.Insert(0, "rdapConformance", Conformance(redacted: false));
+        var self = Link(request.QueryUrl, "self", $"{request.RdapBaseUrl}/entity/{view.Registrar.IanaId}", RdapMedia.ContentType);
+        if (entity["links"] is JsonArray links)
+            links.Insert(0, self);
+        else
+            entity["links"] = new JsonArray(self);
+        entity["events"] = new JsonArray(Event("last update of RDAP database", view.DatabaseUpdatedAt));
+        entity["remarks"] = new JsonArray(new JsonObject
+        {
+            ["title"] = "Registrar data held",
+            ["description"] = Lines(
+                "This service knows a registrar from the records of the domains it sponsors: its name, IANA ID, URL, WHOIS server and abuse contact, as the most recently updated record gives them.",
+                "The registrar's postal address, phone and email are not held here."),
+        });
+        entity["notices"] = Notices(request.QueryUrl, includeDomainNotices: false);
+        return entity;
+    }
+
+    private JsonObject Paging(long? totalCount, int pageSize, string? nextUrl, RdapRequestContext request)
+    {
+        var paging = new JsonObject();
+        if (totalCount is { } total)
+            paging["totalCount"] = total;
+        paging["pageSize"] = pageSize;
+        if (nextUrl is not null)
+            paging["links"] = new JsonArray(Link(request.QueryUrl, "next", nextUrl, RdapMedia.ContentType));
+        return paging;
+    }
+
+    // TIG 2024 §3.5: a truncated response says why, with a notice type from the IANA RDAP JSON values.
+    private static JsonObject Truncated(string why) => new()
+    {
+        ["title"] = "Search query truncated",
+        ["type"] = "result set truncated due to excessive load",
+        ["description"] = Lines(why),
+    };
 
     private JsonObject DomainObject(DisclosedRegistration disclosed, RdapRequestContext request, string root)
     {
@@ -110,7 +169,8 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                 ["description"] = Lines(
                     "Orleans.Rds serves domain registration data over RDAP (RFC 9082, RFC 9083) with the ICANN 2024 profile.",
                     "Lookups: /rdap/domain/{name}, with the name as A-labels or U-labels (not mixed); a trailing dot and upper case are accepted.",
-                    "Searches: /rdap/domains?nsLdhName={name} or {prefix}* (one trailing asterisk), /rdap/domains?nsIp={address}; add count=true for the total; follow the 'next' link of paging_metadata for more.",
+                    "Nameservers: /rdap/nameserver/{name}; registrars: /rdap/entity/{IANA Registrar ID} or /rdap/entity/{registrar name} (contact entities are not public).",
+                    "Searches: /rdap/domains?nsLdhName={name} or {prefix}* (one trailing asterisk), /rdap/domains?nsIp={address}, /rdap/nameservers?name={name} or {prefix}*, /rdap/nameservers?ip={address}; add count=true for the total; follow the 'next' link of paging_metadata for more.",
                     "Reverse searches (RFC 9536): /rdap/domains/reverse_search/entity?email={address}, ?handle={registry contact id} or ?rds_org={registrant organisation}, optionally with role=registrant or role=technical; exact values only, and only by values the request may see (RDS-Elements).",
                     "Personal data of contacts is withheld unless asked for and allowed, and marked with RFC 9537 'redacted' entries."),
                 ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
@@ -120,9 +180,9 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
                 ["title"] = "Access by accredited requestors",
                 ["description"] = Lines(
                     "Lookups, searches and pivots need an accredited requestor's API key: Authorization: Bearer rds_<key id>_<secret>.",
-                    "Every request states, in headers: RDS-Purpose (an RFC 9560 purpose, e.g. criminalInvestigationAndDNSAbuse), RDS-Legal-Basis (gdpr-6-1-a to gdpr-6-1-f), RDS-Case (your investigation id), RDS-Justification (why, in words), RDS-Evidence (comma-separated references to the evidence of abuse), RDS-Elements (the non-public elements needed, by their redacted names such as 'Registrant Email', or 'none') and RDS-Agreement (the accepted user agreement version).",
-                    "A missing statement is answered 400 naming each missing item; a purpose or element the accreditation does not allow, or a suspended, revoked or expired accreditation, 403 with the reason.",
-                    "Only the elements asked for and allowed are disclosed; the rest is withheld and listed under 'redacted'."),
+                    "Every request states, in headers: RDS-Purpose (an RFC 9560 purpose, e.g. criminalInvestigationAndDNSAbuse), RDS-Legal-Basis (gdpr-6-1-a to gdpr-6-1-f), RDS-Case (the id of a case you opened with POST /cases), RDS-Justification (why, in words), RDS-Evidence (comma-separated references to the evidence of abuse), RDS-Elements (the non-public elements needed, by their redacted names such as 'Registrant Email', or 'none') and RDS-Agreement (the accepted user agreement version).",
+                    "A missing statement is answered 400 naming each missing item; a purpose or element the accreditation does not allow, a closed case, or a suspended, revoked or expired accreditation, 403 with the reason; over quota, 429 with Retry-After.",
+                    "Only the elements asked for and allowed are disclosed; the rest is withheld and listed under 'redacted'; a pseudonymised requestor gets keyed pseudonyms instead of values."),
                 ["links"] = new JsonArray(Link(request.QueryUrl, "help", _options.HelpDocumentUrl, "text/html")),
             },
             TermsOfService(request.QueryUrl)),
@@ -268,6 +328,56 @@ internal sealed class RdapRenderer(IOptions<RdapOptions> options)
         node["links"] = new JsonArray(Link(request.QueryUrl, "related", $"{request.RdapBaseUrl}/nameserver/{nameserver.Name}", RdapMedia.ContentType));
         return node;
     }
+
+    // RP 2024 §2.8.3 keeps handle and status out of the nameservers inside a domain of a registry that holds them as
+    // domain attributes; a nameserver lookup answers for the name as a host object (TIG 2024 §3.11): there is no host
+    // ROID to give as handle, and its status is what is known, that it is in use by the domains delegating to it.
+    private static JsonObject NameserverObject(NameserverView view, RdapRequestContext request)
+    {
+        var node = new JsonObject { ["objectClassName"] = "nameserver", ["ldhName"] = view.Name };
+        if (view.UnicodeName is not null)
+            node["unicodeName"] = view.UnicodeName;
+        if (view.Ipv4.Length > 0 || view.Ipv6.Length > 0)
+        {
+            var addresses = new JsonObject();
+            if (view.Ipv4.Length > 0)
+                addresses["v4"] = new JsonArray([.. view.Ipv4.Select(a => (JsonNode)a)]);
+            if (view.Ipv6.Length > 0)
+                addresses["v6"] = new JsonArray([.. view.Ipv6.Select(a => (JsonNode)a)]);
+            node["ipAddresses"] = addresses;
+        }
+        node["status"] = new JsonArray("active", "associated");
+        node["links"] = new JsonArray(Link(request.QueryUrl, "self", $"{request.RdapBaseUrl}/nameserver/{view.Name}", RdapMedia.ContentType));
+        if (view.DatabaseUpdatedAt is { } updated)
+            node["events"] = new JsonArray(Event("last update of RDAP database", updated));
+        if (AddressRemark(view) is { } remark)
+            node["remarks"] = new JsonArray(remark);
+        return node;
+    }
+
+    // Which records the addresses come from (see NameserverGlue); TIG 2024 §3.6 when only some delegating domains were read.
+    private static JsonObject? AddressRemark(NameserverView view) => view.AddressSource switch
+    {
+        NameserverAddressSource.InDomain => new JsonObject
+        {
+            ["title"] = "Nameserver addresses",
+            ["description"] = Lines("The addresses are the glue of the registered domain this nameserver is in."),
+        },
+        NameserverAddressSource.DelegatingDomains when view.DomainsRead < view.DelegatingDomains => new JsonObject
+        {
+            ["title"] = "Nameserver addresses",
+            ["type"] = "object truncated due to excessive load",
+            ["description"] = Lines($"The addresses are the glue given by the first {view.DomainsRead} of the {view.DelegatingDomains} domains delegating to this nameserver; other domains may give other addresses."),
+        },
+        NameserverAddressSource.DelegatingDomains => new JsonObject
+        {
+            ["title"] = "Nameserver addresses",
+            ["description"] = Lines("The addresses are the glue given by the domains delegating to this nameserver."),
+        },
+        _ => null,
+    };
+
+    private static JsonObject Event(string action, DateTimeOffset date) => new() { ["eventAction"] = action, ["eventDate"] = Rfc3339(date) };
 
     private static JsonObject SecureDns(SecureDns? dnssec)
     {

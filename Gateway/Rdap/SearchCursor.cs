@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Rds.Gateway.Rdap;
 
@@ -42,6 +43,14 @@ internal sealed class SearchCursor(IOptions<RdapOptions> options)
         {
             return false;
         }
+    }
+
+    /// <summary>The query string of a search's next page: the same parameters, the new cursor.</summary>
+    public static string NextQueryString(IQueryCollection query, string cursor)
+    {
+        var kept = query.Where(pair => pair.Key != "cursor")
+            .SelectMany(pair => pair.Value.Select(v => KeyValuePair.Create(pair.Key, (StringValues)v)));
+        return QueryString.Create(kept.Append(KeyValuePair.Create("cursor", (StringValues)cursor))).ToUriComponent();
     }
 
     private byte[] Tag(string query, byte[] position)

@@ -279,13 +279,14 @@ public static partial class RegistrationNormalizer
 
     private static string Shorten(string? value) => value is null ? "null" : value.Length <= 40 ? value : value[..40] + "…";
 
-    [GeneratedRegex("^[0-9]{1,10}$")]
+    // \z, not $: "$" also matches before a final newline, and the IANA ID becomes a grain key (the registrar's).
+    [GeneratedRegex("^[0-9]{1,10}\\z")]
     private static partial Regex IanaIdPattern();
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCodePattern();
 
-    [GeneratedRegex("^(?:[0-9A-Fa-f]{2}){1,128}$")]
+    [GeneratedRegex("^(?:[0-9A-Fa-f]{2}){1,128}\\z")]
     private static partial Regex HexPattern();
 
     // E.164a (+CC.NUMBER) as EPP uses, and the looser +1-555-555-1235 form some registries publish.

@@ -38,12 +38,17 @@ public sealed class AttributeIndexTable(TableClient table)
             await table.DeleteEntityAsync(NameserverDirectory, name, ETag.All);
     }
 
-    /// <summary>Nameserver names starting with <paramref name="prefix"/>, in order, at most <paramref name="limit"/>.</summary>
-    public async Task<List<string>> NameserversWithPrefixAsync(string prefix, int limit)
+    /// <summary>
+    /// Nameserver names starting with <paramref name="prefix"/> (after <paramref name="after"/>, exclusive, when
+    /// given), in order, at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<List<string>> NameserversWithPrefixAsync(string prefix, int limit, string? after = null)
     {
         await _created.Value;
         // Names are LDH, so every name with the prefix sorts below prefix + '~' (0x7E, above every LDH character).
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {NameserverDirectory} and RowKey ge {prefix} and RowKey lt {prefix + "~"}");
+        var filter = after is null || string.CompareOrdinal(after, prefix) < 0
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {NameserverDirectory} and RowKey ge {prefix} and RowKey lt {prefix + "~"}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {NameserverDirectory} and RowKey gt {after} and RowKey lt {prefix + "~"}");
         var names = new List<string>();
         await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), select: ["RowKey"]))
         {

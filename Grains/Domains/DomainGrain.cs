@@ -6,6 +6,7 @@ using Rds.Disclosure;
 using Rds.Domains;
 using Rds.Grains.Attributes;
 using Rds.Grains.Disclosure;
+using Rds.Grains.Registrars;
 using Rds.Registrations;
 
 namespace Rds.Grains.Domains;
@@ -62,6 +63,9 @@ internal sealed class DomainGrain(
             await WriteAndIndexAsync(record, deletedAt: null);
         else if (outcome == UpsertOutcome.Unchanged && !_indexApplied)
             await ApplyIndexAsync();
+        // Registrar entities came after records were stored: re-importing a registry feeds them (no write when known).
+        else if (outcome == UpsertOutcome.Unchanged)
+            await RegistrarFeed.ObserveAsync(GrainFactory, state.State.Record);
         logger.LogDebug("Upsert of {Domain} at {UpdatedDate}: {Outcome}", this.GetPrimaryKeyString(), record.UpdatedDate, outcome);
         return outcome;
     }
@@ -112,6 +116,8 @@ internal sealed class DomainGrain(
             .Concat(state.State.StaleAttributes.Select(value => (value, member: false)));
         await Task.WhenAll(changes.Select(change => GrainFactory.GetGrain<IAttributeGrain>(AttributeKey.Of(change.value))
             .ApplyAsync(change.value, [new MembershipChange(domain, change.member)])));
+        // The registrar entity (RDAP /entity/{ianaId}) is derived data too, so it rides the same outbox and replay.
+        await RegistrarFeed.ObserveAsync(GrainFactory, state.State.Record);
         _indexApplied = true;
     }
 

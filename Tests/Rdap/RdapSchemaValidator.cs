@@ -91,6 +91,28 @@ internal sealed class RdapSchemaValidator
             || (System.Net.IPAddress.TryParse(value.GetString(), out var address) && address.AddressFamily == family);
         FormatRegistry.Global.Register(new PredicateFormat("ipv4-validation", value => IsAddress(value, System.Net.Sockets.AddressFamily.InterNetwork)));
         FormatRegistry.Global.Register(new PredicateFormat("ipv6-validation", value => IsAddress(value, System.Net.Sockets.AddressFamily.InterNetworkV6)));
+        FormatRegistry.Global.Register(new PredicateFormat("idn-hostname", value => value.ValueKind != JsonValueKind.String || IsIdnHostName(value.GetString()!)));
+    }
+
+    /// <summary>
+    /// JsonSchema.Net's <c>idn-hostname</c> refuses every A-label: it applies RFC 5891 §4.2.3.1 (no "--" in the third
+    /// and fourth positions), which is a rule for U-labels, to "xn--" labels too. An ldhName is an A-label form by
+    /// definition (RFC 9083 §3), so IDN nameservers and domains could not validate. This checks what the format means
+    /// (RFC 5890): every label converts both ways under IDNA with STD3 rules, labels of 1–63 octets, at most 253.
+    /// </summary>
+    private static bool IsIdnHostName(string name)
+    {
+        var idn = new System.Globalization.IdnMapping { UseStd3AsciiRules = true };
+        try
+        {
+            var ascii = idn.GetAscii(name);
+            idn.GetUnicode(ascii);
+            return ascii.Length <= 253 && ascii.Split('.').All(label => label.Length is > 0 and <= 63);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Shared instance; the schemas are loaded once, on first use.</summary>

@@ -29,6 +29,30 @@ public sealed class RegistrationNormalizerTests
         Assert.Equal("ABCDEF01", stored.Dnssec!.DsData[0].Digest);
     }
 
+    [Theory]
+    [InlineData("292\n")]
+    [InlineData("292 ")]
+    [InlineData("")]
+    public void An_iana_id_is_digits_and_nothing_else(string ianaId)
+    {
+        var record = SampleRecords.Full("iana.example") with { Registrar = SampleRecords.Full("iana.example").Registrar with { IanaId = ianaId } };
+
+        var result = RegistrationNormalizer.Normalize(record);
+
+        Assert.Contains(result.Errors, error => error.StartsWith("registrar.ianaId", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_ds_digest_with_a_final_newline_is_refused()
+    {
+        var record = SampleRecords.Full("digest.example") with
+        {
+            Dnssec = new SecureDns { DelegationSigned = true, DsData = [new DsRecord { KeyTag = 1, Algorithm = 8, DigestType = 2, Digest = "ABCD\n" }] },
+        };
+
+        Assert.Contains(RegistrationNormalizer.Normalize(record).Errors, error => error.StartsWith("dnssec.dsData[0].digest", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Every_problem_of_a_record_is_reported_at_once()
     {
