@@ -28,6 +28,7 @@ http_port="${RDS_HTTP_PORT:-5080}"
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is needed: https://dot.net"; exit 1; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js with npm is needed to run Azurite."; exit 1; }
+command -v curl >/dev/null || { echo "curl is needed to register the demo requestor."; exit 1; }
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
@@ -92,11 +93,12 @@ export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=$acc
 # A new cluster id per run: the last run's silo is gone, and its membership row must not be waited on.
 export Orleans__ClusterId="local-$(date +%s)"
 
-key_file="$run/operator-key"
-if [ ! -s "$key_file" ]; then
-  (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 >"$key_file")
-fi
-operator_key=$(cat "$key_file")
+# Local secrets, generated once and kept (git-ignored): the staff keys and the silo's pseudonym master key.
+secret() { [ -s "$run/$1" ] || (umask 077; head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40 >"$run/$1"); cat "$run/$1"; }
+operator_key=$(secret operator-key)
+auditor_key=$(secret auditor-key)
+[ -s "$run/pseudonym-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$run/pseudonym-key")
+export Pseudonyms__MasterKey="$(cat "$run/pseudonym-key")"
 
 silo_port=$(free_port); gateway_port=$(free_port)
 say "Starting the silo (silo port $silo_port, gateway port $gateway_port)"
@@ -105,7 +107,7 @@ pids+=($!)
 wait_for_tcp 127.0.0.1 "$gateway_port" 60 "The silo"
 
 say "Starting the gateway on http://127.0.0.1:$http_port"
-Admin__OperatorKey="$operator_key" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
+Admin__OperatorKey="$operator_key" Audit__AuditorKey="$auditor_key" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
 pids+=($!)
 wait_for_tcp 127.0.0.1 "$http_port" 60 "The gateway"
 
@@ -117,6 +119,32 @@ if [ ! -f "$data/demo-loaded" ]; then
   touch "$data/demo-loaded"
 fi
 
+# A demo requestor: an accredited CERT whose contact data is pseudonymised, with one open case and a fresh key.
+base="http://127.0.0.1:$http_port"
+say "Registering the demo requestor demo-cert and opening its case DEMO-1"
+curl -fsS -o /dev/null -X PUT "$base/admin/requestors/demo-cert" -H "Authorization: Bearer $operator_key" -H 'Content-Type: application/json' -d '{
+  "name": "Demo CERT", "kind": "cert", "accreditingBody": "Demo Accreditation Authority", "accreditedUntil": "2099-12-31T00:00:00Z",
+  "purposes": {"criminalInvestigationAndDNSAbuse": ["Registrant Email", "Tech Email", "Registry Registrant ID", "Registrant Phone"], "dnsTransparency": []},
+  "pseudonymise": true }'
+[ -s "$run/demo-key-id" ] && curl -fsS -o /dev/null -X DELETE "$base/admin/requestors/demo-cert/keys/$(cat "$run/demo-key-id")" -H "Authorization: Bearer $operator_key" || true
+issued=$(curl -fsS -X POST "$base/admin/requestors/demo-cert/keys" -H "Authorization: Bearer $operator_key")
+demo_key=$(echo "$issued" | grep -o '"apiKey":"[^"]*"' | cut -d'"' -f4)
+echo "$issued" | grep -o '"keyId":"[^"]*"' | cut -d'"' -f4 >"$run/demo-key-id"
+curl -sS -o /dev/null -X POST "$base/cases" -H "Authorization: Bearer $demo_key" -H 'Content-Type: application/json' -d '{
+  "caseId": "DEMO-1", "purpose": "criminalInvestigationAndDNSAbuse", "legalBasis": "gdpr-6-1-f",
+  "evidence": ["https://reports.example/phish/demo"], "retentionDays": 30, "confidential": false }'
+(umask 077; cat >"$run/demo-headers" <<HEADERS
+Authorization: Bearer $demo_key
+RDS-Purpose: criminalInvestigationAndDNSAbuse
+RDS-Legal-Basis: gdpr-6-1-f
+RDS-Case: DEMO-1
+RDS-Justification: Demo: domains reported in a phishing campaign against a bank
+RDS-Evidence: https://reports.example/phish/demo
+RDS-Elements: Registrant Email, Tech Email
+RDS-Agreement: 2026-12
+HEADERS
+)
+
 names=$(grep -o '"domainName":"[^"]*"' "$demo" 2>/dev/null | cut -d'"' -f4 | awk 'NR<=3 || /^xn--/' | head -n 4)
 # A small provider's nameserver (the big hosts are shared by too many domains to be a good first example).
 nameserver=$(grep -o '"nameservers":\[{"name":"[^"]*"' "$demo" | cut -d'"' -f6 | sort | uniq -c | sort -n | awk '$1 >= 3 {print $2; exit}')
@@ -124,30 +152,44 @@ nameserver=$(grep -o '"nameservers":\[{"name":"[^"]*"' "$demo" | cut -d'"' -f6 |
 nameserver_ip=$(grep -o "\"name\":\"${nameserver:-ns1.cloudhost.example}\",\"ipv4\":\[\"[^\"]*\"" "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f8 || true)
 registrar_id=$(grep -o '"ianaId":"[0-9]*"' "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f4 || true)
 campaign_domain=$(grep -A 40 '"campaigns"' "$run/demo-truth.json" 2>/dev/null | grep -o '"[a-z0-9-]*[0-9]\.\(example\|test\)"' | head -n 1 | tr -d '"' || true)
-base="http://127.0.0.1:$http_port"
+email=$(grep -o '"email":"[^"]*"' "$demo" 2>/dev/null | head -n 1 | cut -d'"' -f4 || true)
+h="-H @$run/demo-headers"
 cat <<MSG
 
 Orleans.Rds is running. Logs: deploy/.run/{azurite,silo,gateway}.log. Ctrl-C stops everything.
 
-Try RDAP lookups (the public view; personal data is redacted):
-$(for n in $names; do echo "  curl $base/rdap/domain/$n"; done)
+Every data request carries the demo requestor's API key and its statement of purpose (case DEMO-1, registrant
+and tech emails asked for; demo-cert is pseudonymised, so those come back as keyed pseudonyms). They are in
+deploy/.run/demo-headers, which curl reads with -H @file.
+
+Try RDAP lookups:
+$(for n in $names; do echo "  curl $h $base/rdap/domain/$n"; done)
   curl $base/rdap/help
 
 Search domains by nameserver (name, prefix pattern, or glue IP), with the total count and paging links:
-  curl "$base/rdap/domains?nsLdhName=${nameserver:-ns1.cloudhost.example}&count=true"
-  curl "$base/rdap/domains?nsLdhName=${nameserver%%.*}*"
+  curl $h "$base/rdap/domains?nsLdhName=${nameserver:-ns1.cloudhost.example}&count=true"
+  curl $h "$base/rdap/domains?nsLdhName=${nameserver%%.*}*"
+
+Reverse search by a registrant email (RFC 9536) and by organisation:
+  curl $h "$base/rdap/domains/reverse_search/entity?email=${email:-someone@example.com}&role=registrant"
+  curl $h "$base/rdap/domains/reverse_search/entity?rds_org=Example%20Holdings"
 
 Look up a nameserver and a registrar, and search nameservers by glue IP or name prefix:
-  curl $base/rdap/nameserver/${nameserver:-ns1.cloudhost.example}
-  curl $base/rdap/entity/${registrar_id:-292}
-  curl "$base/rdap/nameservers?ip=${nameserver_ip:-192.0.2.1}&count=true"
-  curl "$base/rdap/nameservers?name=${nameserver%.*}*"
+  curl $h $base/rdap/nameserver/${nameserver:-ns1.cloudhost.example}
+  curl $h $base/rdap/entity/${registrar_id:-292}
+  curl $h "$base/rdap/nameservers?ip=${nameserver_ip:-192.0.2.1}&count=true"
+  curl $h "$base/rdap/nameservers?name=${nameserver%.*}*"
 
 Pivot from a planted campaign's domain, streamed as NDJSON:
-  curl -N -X POST $base/pivots -H 'Content-Type: application/json' \\
-    -d '{"seedDomains":["${campaign_domain:-$(echo "$names" | head -n 1)}"],"follow":["NameserverName","NameserverIp","RegistrantOrganization"],"maxDepth":2,"fanOutCap":200}'
+  curl -N -X POST $base/pivots $h -H 'Content-Type: application/json' \\
+    -d '{"seedDomains":["${campaign_domain:-$(echo "$names" | head -n 1)}"],"follow":["NameserverName","NameserverIp","RegistrantOrganization","RegistrantEmail"],"maxDepth":2,"fanOutCap":200}'
+
+The audit trail of those requests (auditor key in deploy/.run/auditor-key):
+  curl -H "Authorization: Bearer \$(cat deploy/.run/auditor-key)" "$base/audit/requestors/demo-cert?case=DEMO-1"
+  curl -H "Authorization: Bearer \$(cat deploy/.run/auditor-key)" $base/audit/requestors/demo-cert/verify
 
 Operator endpoints take the key in deploy/.run/operator-key:
+  curl -H "Authorization: Bearer \$(cat deploy/.run/operator-key)" $base/admin/requestors/demo-cert
   curl -X DELETE -H "Authorization: Bearer \$(cat deploy/.run/operator-key)" $base/admin/domains/<name>
   dotnet Tools/bin/Release/net10.0/rds-tools.dll import --file FILE --gateway $base   # with RDS_OPERATOR_KEY set
 
