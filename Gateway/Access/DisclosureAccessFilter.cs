@@ -47,6 +47,7 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
                     RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", decision.RetryAfter, decision.Reason!));
         }
 
+        audit.Confidential = decision.CaseConfidential;
         var grant = new DisclosureGrant(requestor, access, decision.Disclosure!, audit);
         grant.AttachTo(context);
         var result = await next(invocation);

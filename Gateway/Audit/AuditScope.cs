@@ -23,6 +23,9 @@ internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, strin
     /// <summary>The case of a request that is about a case rather than a disclosure (opening or closing it).</summary>
     public string? CaseId { get; set; }
 
+    /// <summary>Whether the request's case is a confidential active investigation.</summary>
+    public bool Confidential { get; set; }
+
     /// <summary>How many results the answer carried: domains for lookups, searches and pivots.</summary>
     public int ResultCount { get; set; }
 
@@ -64,6 +67,7 @@ internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, strin
         Domains = [.. _domains],
         ReceivedAt = _receivedAt,
         DecidedAt = clock.GetUtcNow(),
+        Confidential = Confidential,
     };
 
     private static ImmutableArray<string> ElementNames(IEnumerable<DataElement>? elements) =>

@@ -44,4 +44,7 @@ public sealed record AuditRecord
     [Id(15)] public required DateTimeOffset ReceivedAt { get; init; }
 
     [Id(16)] public required DateTimeOffset DecidedAt { get; init; }
+
+    /// <summary>The request's case is a confidential active investigation: its disclosures stay out of access reports until the case closes.</summary>
+    [Id(17)] public bool Confidential { get; init; }
 }

@@ -14,6 +14,9 @@ public sealed record AccessDecision
 
     [Id(3)] public TimeSpan RetryAfter { get; init; }
 
+    /// <summary>The request's case is confidential (recorded in the audit so access reports can leave it out while it is open).</summary>
+    [Id(4)] public bool CaseConfidential { get; init; }
+
     public static AccessDecision Refuse(string reason) => new() { Outcome = AccessOutcome.Refused, Reason = reason };
 
     public static AccessDecision UnknownKey { get; } = new() { Outcome = AccessOutcome.UnknownKey, Reason = "The API key is not valid." };

@@ -31,6 +31,9 @@ public interface IRequestorGrain : IGrainWithStringKey
 
     Task<CaseOutcome> GetCaseAsync(string keyId, string caseId);
 
+    /// <summary>A case as staff see it, without the requestor's key (access reports); null when there is none.</summary>
+    Task<InvestigationCase?> FindCaseAsync(string caseId);
+
     /// <summary>Closes a case: no request may name it any more and its pseudonym key is destroyed.</summary>
     Task<CaseOutcome> CloseCaseAsync(string keyId, string caseId);
 

@@ -61,6 +61,7 @@ internal sealed class AuditLogGrain(
             }
             try
             {
+                await table.IndexSubjectsAsync(RequestorId, [.. entries.Select(e => e.Entry).Where(e => e.Record.Decision == AuditDecision.Granted)]);
                 await table.AppendAsync(RequestorId, entries);
                 (_sequence, _hash) = (sequence, hash);
                 foreach (var ((_, stored), (entry, _)) in batch.Zip(entries))

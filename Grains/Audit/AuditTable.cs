@@ -41,6 +41,48 @@ public sealed class AuditTable(TableClient table)
         await table.SubmitTransactionAsync(actions);
     }
 
+    // Subject rows live in the same table, in partitions no requestor id can take (requestor ids have no '|').
+    private static string SubjectPartition(string domain) => "subject|domain|" + domain;
+
+    private static string SubjectRow(string requestorId, long sequence) => $"{requestorId}|{RowKey(sequence)}";
+
+    /// <summary>
+    /// Indexes granted records by the domains they disclosed, for data subjects' access reports. Written before the
+    /// records themselves; a row whose record never got stored is dropped when the report reads it.
+    /// </summary>
+    internal async Task IndexSubjectsAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
+    {
+        await _created.Value;
+        var rows = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => new TableEntity(SubjectPartition(domain), SubjectRow(requestorId, entry.Sequence))
+        {
+            ["ReceivedAt"] = entry.Record.ReceivedAt,
+        }));
+        await Task.WhenAll(rows.Select(row => table.UpsertEntityAsync(row, TableUpdateMode.Replace)));
+    }
+
+    /// <summary>The (requestor, sequence) of every record that disclosed data of <paramref name="domain"/>.</summary>
+    internal async IAsyncEnumerable<(string RequestorId, long Sequence)> SubjectRecordsAsync(string domain)
+    {
+        await _created.Value;
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SubjectPartition(domain)}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+        {
+            var separator = row.RowKey.LastIndexOf('|');
+            yield return (row.RowKey[..separator], long.Parse(row.RowKey[(separator + 1)..]));
+        }
+    }
+
+    internal async Task<AuditRow?> ReadOneAsync(string requestorId, long sequence)
+    {
+        await _created.Value;
+        var entity = await table.GetEntityIfExistsAsync<TableEntity>(requestorId, RowKey(sequence));
+        if (!entity.HasValue)
+            return null;
+        var row = entity.Value!;
+        var json = string.Concat(Enumerable.Range(0, row.GetInt32("Chunks") ?? 0).Select(i => row.GetString(JsonProperty + i)));
+        return new AuditRow(sequence, row.GetString("PreviousHash") ?? "", row.GetString("Hash") ?? "", json);
+    }
+
     /// <summary>Rows after <paramref name="after"/>, in sequence order, optionally of one case and a time range.</summary>
     internal async IAsyncEnumerable<AuditRow> ReadAsync(string requestorId, long after, string? caseId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {

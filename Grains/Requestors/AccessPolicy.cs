@@ -30,6 +30,7 @@ internal static class AccessPolicy
         return new AccessDecision
         {
             Outcome = AccessOutcome.Granted,
+            CaseConfidential = investigation.Case.Confidential,
             Disclosure = new DisclosureRequest { Requested = request.Elements, Entitlements = new Entitlements { Clear = allowed } },
         };
     }

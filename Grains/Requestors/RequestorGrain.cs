@@ -135,6 +135,12 @@ internal sealed class RequestorGrain(
             : new CaseOutcome { Access = AccessOutcome.Granted, Found = false, Problem = $"There is no case '{caseId}'." };
     }
 
+    async Task<InvestigationCase?> IRequestorGrain.FindCaseAsync(string caseId)
+    {
+        await EndExpiredCasesAsync();
+        return state.State.Cases.TryGetValue(caseId, out var found) ? found.Case : null;
+    }
+
     async Task<CaseOutcome> IRequestorGrain.CloseCaseAsync(string keyId, string caseId)
     {
         // A suspended or expired requestor may still close its cases: closing only gives up access.
