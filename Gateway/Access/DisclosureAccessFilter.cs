@@ -21,17 +21,20 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
         var keyId = context.User.FindFirst(RequestorKeyHandler.KeyClaim)!.Value;
         var audit = new AuditScope(grains, clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
 
+        var requestor = grains.GetGrain<IRequestorGrain>(requestorId);
         var (access, errors) = AccessHeaders.Parse(context.Request.Headers);
         if (access is null)
+        {
+            await requestor.ObserveAsync(Observation(context, keyId, malformed: true, results: 0, pivotCase: null));
             return await AuditedAsync(audit, AuditDecision.Rejected, string.Join(" ", errors),
                 RdapError.BadRequest(["Every request must state why it needs the data; see /rdap/help.", .. errors]));
+        }
         audit.Access = access;
         if (access.AgreementVersion != options.Value.AgreementVersion)
             return await AuditedAsync(audit, AuditDecision.Refused, $"user agreement {access.AgreementVersion} is not the current one",
                 RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
                     $"The current user agreement is version {options.Value.AgreementVersion}; accept it and state it in {AccessHeaders.Agreement}."));
 
-        var requestor = grains.GetGrain<IRequestorGrain>(requestorId);
         var decision = await requestor.AuthorizeAsync(keyId, access);
         switch (decision.Outcome)
         {
@@ -55,6 +58,8 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
         // The record is durable before the answer is written (a streamed pivot records its start before streaming).
         if (!audit.Completed)
             await audit.RecordAsync(AuditDecision.Granted, status >= 400 ? $"answered {status}" : null);
+        await requestor.ObserveAsync(Observation(context, keyId, malformed: status == StatusCodes.Status400BadRequest, audit.ResultCount,
+            pivotCase: context.Request.Path.StartsWithSegments("/pivots") ? access.CaseId : null));
         try
         {
             await grant.SettleAsync();
@@ -66,6 +71,16 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
         }
         return result;
     }
+
+    private static RequestObservation Observation(HttpContext context, string keyId, bool malformed, int results, string? pivotCase) => new()
+    {
+        KeyId = keyId,
+        Source = context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        Fingerprint = $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}",
+        Malformed = malformed,
+        Results = results,
+        PivotCase = pivotCase,
+    };
 
     private static async Task<IResult> AuditedAsync(AuditScope audit, AuditDecision decision, string? reason, IResult answer)
     {

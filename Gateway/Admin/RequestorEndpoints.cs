@@ -28,6 +28,33 @@ internal static class RequestorEndpoints
         requestors.MapPost("/reinstate", async (string id, IGrainFactory grains) =>
             IsValid(id) is { } invalid ? invalid : await StatusAnswerAsync(id, await grains.GetGrain<IRequestorGrain>(id).ReinstateAsync(), grains));
         requestors.MapPost("/keys", IssueKeyAsync);
+        requestors.MapGet("/flags", async (string id, IGrainFactory grains) => IsValid(id) ?? Results.Ok(new
+        {
+            requestor = id,
+            flags = (await grains.GetGrain<IRequestorGrain>(id).FlagsAsync()).Select(flag => new
+            {
+                flagId = flag.FlagId,
+                rule = RequestorProfileParser.JsonName(flag.Rule.ToString()),
+                detail = flag.Detail,
+                raisedAt = flag.RaisedAt,
+                action = flag.Suspended ? "suspended" : "throttled",
+                liftedAt = flag.LiftedAt,
+                liftNote = flag.LiftNote,
+            }),
+        }));
+        requestors.MapPost("/flags/{flagId}/lift", async (string id, string flagId, HttpContext context, IGrainFactory grains) =>
+        {
+            if (IsValid(id) is { } invalid)
+                return invalid;
+            var (body, error) = await ReadAsync<ReasonBody>(context);
+            if (body is null)
+                return error!;
+            if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 1000)
+                return RdapError.BadRequest("reason: required, up to 1000 characters, for the record of this review.");
+            return await grains.GetGrain<IRequestorGrain>(id).LiftFlagAsync(flagId, body.Reason.Trim())
+                ? Results.Ok(Render((await grains.GetGrain<IRequestorGrain>(id).GetAsync())!))
+                : RdapError.NotFound($"Requestor '{id}' has no flag '{RdapEndpoints.Printable(flagId)}'.");
+        });
         requestors.MapDelete("/keys/{keyId}", RevokeKeyAsync);
     }
 

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Orleans.Concurrency;
+
 namespace Rds.Requestors;
 
 /// <summary>One accredited requestor: its profile, status and API keys, and the decision on each of its requests. Key: the requestor id.</summary>
@@ -36,6 +39,15 @@ public interface IRequestorGrain : IGrainWithStringKey
 
     /// <summary>Closes a case: no request may name it any more and its pseudonym key is destroyed.</summary>
     Task<CaseOutcome> CloseCaseAsync(string keyId, string caseId);
+
+    /// <summary>Feeds the abuse watch with an answered request; a tripped rule throttles, a second one suspends.</summary>
+    [OneWay]
+    Task ObserveAsync(RequestObservation observation);
+
+    Task<ImmutableArray<AbuseFlag>> FlagsAsync();
+
+    /// <summary>An operator's review: lifts a flag, ending its throttle or the suspension it caused; false when there is no such flag.</summary>
+    Task<bool> LiftFlagAsync(string flagId, string note);
 
     /// <summary>Takes up to <paramref name="records"/> from today's record quota (and for a pivot, one of its case's pivots) before the work.</summary>
     Task<RecordReservation> ReserveAsync(int records, string? pivotCase);

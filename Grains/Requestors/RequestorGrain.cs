@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Rds.Audit;
 using Rds.Grains.Disclosure;
 using Rds.Requestors;
 
@@ -11,12 +13,14 @@ internal sealed class RequestorGrain(
     TimeProvider clock,
     PseudonymMasterKey masterKey,
     PseudonymTable pseudonyms,
+    IOptions<AbuseWatchOptions> abuseOptions,
     ILogger<RequestorGrain> logger) : Grain, IRequestorGrain
 {
     private const int KeyIdAttempts = 3;
     private const int LeaseBlock = 100;
 
     private QuotaLedger? _ledger;
+    private AbuseWatch? _watch;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -95,6 +99,13 @@ internal sealed class RequestorGrain(
             {
                 Disclosure = decision.Disclosure! with { Pseudonyms = masterKey.ForCase(Id, request.CaseId, state.State.Cases[request.CaseId].KeySalt!) },
             };
+        if (decision.Outcome == AccessOutcome.Granted && state.State.ThrottledUntil is { } until && until > clock.GetUtcNow())
+            return Task.FromResult(new AccessDecision
+            {
+                Outcome = AccessOutcome.Throttled,
+                RetryAfter = until - clock.GetUtcNow(),
+                Reason = "This requestor is throttled by the abuse watch pending an operator's review.",
+            });
         if (decision.Outcome == AccessOutcome.Granted && Ledger(state.State.Profile!).TryTakeRequest(clock.GetUtcNow()) is { } wait)
             decision = new AccessDecision
             {
@@ -175,6 +186,65 @@ internal sealed class RequestorGrain(
 
     private static CaseState Ended(CaseState investigation, DateTimeOffset at) =>
         new() { Case = investigation.Case with { ClosedAt = investigation.Case.ClosedAt ?? at }, KeySalt = null };
+
+    async Task IRequestorGrain.ObserveAsync(RequestObservation observation)
+    {
+        if (state.State.Profile is null || state.State.Status != RequestorStatus.Active)
+            return;
+        _watch ??= new AbuseWatch(abuseOptions.Value);
+        var now = clock.GetUtcNow();
+        if (_watch.Observe(observation, now) is not var (rule, detail))
+            return;
+        _watch.Reset();
+        // A first flag throttles; another within the watch's memory suspends pending review.
+        var suspend = state.State.Flags.Any(flag => flag.RaisedAt > now - abuseOptions.Value.Memory);
+        var flag = new AbuseFlag { FlagId = Guid.NewGuid().ToString("N")[..12], Rule = rule, Detail = detail, RaisedAt = now, Suspended = suspend };
+        state.State = state.State with
+        {
+            Flags = state.State.Flags.Add(flag),
+            ThrottledUntil = suspend ? state.State.ThrottledUntil : now + abuseOptions.Value.Throttle,
+            Status = suspend ? RequestorStatus.Suspended : state.State.Status,
+            StatusReason = suspend ? $"abuse watch flag {flag.FlagId}: {detail}" : state.State.StatusReason,
+        };
+        await state.WriteStateAsync();
+        logger.LogWarning("Abuse watch: requestor {Requestor} {Action} by rule {Rule}", Id, suspend ? "suspended" : "throttled", rule);
+        await RecordActionAsync(flag.FlagId, $"abuse watch: {rule}: {detail}; requestor {(suspend ? "suspended pending review" : $"throttled until {now + abuseOptions.Value.Throttle:u}")}");
+    }
+
+    Task<ImmutableArray<AbuseFlag>> IRequestorGrain.FlagsAsync() => Task.FromResult(state.State.Flags);
+
+    async Task<bool> IRequestorGrain.LiftFlagAsync(string flagId, string note)
+    {
+        if (state.State.Flags.FirstOrDefault(flag => flag.FlagId == flagId) is not { } flag)
+            return false;
+        if (flag.LiftedAt is null)
+        {
+            var lifted = flag with { LiftedAt = clock.GetUtcNow(), LiftNote = note };
+            var stillActive = state.State.Flags.Where(f => f.FlagId != flagId && f.LiftedAt is null).ToArray();
+            state.State = state.State with
+            {
+                Flags = state.State.Flags.Replace(flag, lifted),
+                ThrottledUntil = stillActive.Any(f => !f.Suspended) ? state.State.ThrottledUntil : null,
+                Status = flag.Suspended && state.State.Status == RequestorStatus.Suspended && !stillActive.Any(f => f.Suspended) ? RequestorStatus.Active : state.State.Status,
+            };
+            await state.WriteStateAsync();
+            logger.LogInformation("Abuse flag {Flag} of requestor {Requestor} lifted", flagId, Id);
+            await RecordActionAsync(flagId, $"abuse watch flag lifted by an operator: {note}");
+        }
+        return true;
+    }
+
+    // The watch's actions go into the requestor's own audit chain, next to the requests that set them off.
+    private Task RecordActionAsync(string actionId, string reason) => GrainFactory.GetGrain<IAuditLogGrain>(Id).AppendAsync(new AuditRecord
+    {
+        RequestId = actionId,
+        RequestorId = Id,
+        Query = "abuse watch",
+        Decision = AuditDecision.Refused,
+        Reason = reason,
+        ReceivedAt = clock.GetUtcNow(),
+        DecidedAt = clock.GetUtcNow(),
+    });
 
     async Task<RecordReservation> IRequestorGrain.ReserveAsync(int records, string? pivotCase)
     {

@@ -29,4 +29,10 @@ public sealed record RequestorState
     [Id(6)] public ImmutableDictionary<string, int> PivotsByCase { get; init; } = ImmutableDictionary<string, int>.Empty;
 
     [Id(7)] public ImmutableDictionary<string, CaseState> Cases { get; init; } = ImmutableDictionary<string, CaseState>.Empty;
+
+    /// <summary>Every flag the abuse watch raised, lifted or not.</summary>
+    [Id(8)] public ImmutableArray<AbuseFlag> Flags { get; init; } = [];
+
+    /// <summary>Requests are refused (429) until then, by a flag not yet lifted.</summary>
+    [Id(9)] public DateTimeOffset? ThrottledUntil { get; init; }
 }

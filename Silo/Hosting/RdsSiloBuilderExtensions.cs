@@ -8,6 +8,7 @@ using Rds.Grains;
 using Rds.Grains.Attributes;
 using Rds.Grains.Audit;
 using Rds.Grains.Disclosure;
+using Rds.Grains.Requestors;
 using Rds.Hosting;
 
 namespace Rds.Silo.Hosting;
@@ -31,6 +32,7 @@ public static class RdsSiloBuilderExtensions
         silo.Services.AddSingleton(new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable)));
         silo.Services.AddSingleton(new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable)));
         silo.Services.AddSingleton(MasterKeyOf(settings));
+        silo.Services.AddOptions<AbuseWatchOptions>().BindConfiguration("AbuseWatch");
         return silo;
     }
 

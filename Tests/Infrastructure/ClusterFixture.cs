@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Rds.Gateway;
 using Rds.Disclosure;
+using Rds.Grains.Requestors;
 using Rds.Hosting;
 using Rds.Requestors;
 
@@ -17,7 +18,7 @@ namespace Rds.Tests.Infrastructure;
 /// One Azurite, one in-process cluster and one gateway on a real Kestrel port, shared by the tests of the
 /// "cluster" collection. Tests use their own domain names, so they never see each other's records.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public const string OperatorKey = "test-operator-key-3f9a1c";
 
@@ -56,7 +57,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         _storage = await AzuriteStorage.StartAsync();
         Settings = TestCluster.SettingsFor(_storage);
-        _cluster = await TestCluster.StartAsync(Settings);
+        _cluster = await TestCluster.StartAsync(Settings, configure: silo => silo.Services.Configure<AbuseWatchOptions>(ConfigureAbuseWatch));
         var client = _cluster.Client;
         _gateway = GatewayApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey, "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
@@ -144,6 +145,15 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The gateway's default user agreement version.</summary>
     public const string AgreementVersion = "2026-12";
+
+    /// <summary>
+    /// The shared cluster's tests repeat requests and send bad input on purpose, from few requestors: the abuse watch
+    /// would throttle them. It is tested in a cluster of its own (<see cref="AbuseWatchFixture"/>).
+    /// </summary>
+    protected virtual void ConfigureAbuseWatch(AbuseWatchOptions watch)
+    {
+        watch.MalformedRequests = watch.RepeatedRequests = watch.EmptyResultsMinimum = watch.SourcesPerKey = watch.PivotsPerCasePerDay = int.MaxValue;
+    }
 
     public async Task DisposeAsync()
     {
