@@ -40,7 +40,8 @@ public static class GatewayApp
                 StaffKeyOptions.From(builder.Configuration, "Admin", "Operator", StaffKeyHandler.OperatorRole))
             .AddScheme<StaffKeyOptions, StaffKeyHandler>(StaffKeyHandler.AuditorScheme,
                 StaffKeyOptions.From(builder.Configuration, "Audit", "Auditor", StaffKeyHandler.AuditorRole))
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RequestorKeyHandler>(RequestorKeyHandler.SchemeName, _ => { });
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RequestorKeyHandler>(RequestorKeyHandler.SchemeName, _ => { })
+            .AddRequestorTokens(builder.Configuration);
         builder.Services.AddAuthorization();
         // TIG 2024 §1.14: RDAP answers carry Access-Control-Allow-Origin: *.
         builder.Services.AddCors(cors => cors.AddPolicy(RdapCorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));

@@ -23,7 +23,7 @@ internal static class CaseEndpoints
     public static void MapCases(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/cases").RequireAuthorization(policy => policy
-            .AddAuthenticationSchemes(RequestorKeyHandler.SchemeName)
+            .AddAuthenticationSchemes(RequestorKeyHandler.TokenSchemeName, RequestorKeyHandler.SchemeName)
             .RequireClaim(RequestorKeyHandler.RequestorClaim));
         cases.MapPost("", OpenAsync);
         cases.MapGet("/{caseId}", (string caseId, HttpContext context, IGrainFactory grains, TimeProvider clock) =>

@@ -8,7 +8,7 @@ internal static class DisclosureAccess
     public static TBuilder RequireDisclosureAccess<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
         builder.RequireAuthorization(policy => policy
-            .AddAuthenticationSchemes(RequestorKeyHandler.SchemeName)
+            .AddAuthenticationSchemes(RequestorKeyHandler.TokenSchemeName, RequestorKeyHandler.SchemeName)
             .RequireClaim(RequestorKeyHandler.RequestorClaim));
         builder.AddEndpointFilter<TBuilder, DisclosureAccessFilter>();
         return builder;

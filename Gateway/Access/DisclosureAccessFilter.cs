@@ -30,6 +30,9 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
                 RdapError.BadRequest(["Every request must state why it needs the data; see /rdap/help.", .. errors]));
         }
         audit.Access = access;
+        if (keyId == RequestorCredentials.Token && !context.User.FindAll(RequestorTokens.PurposeClaim).Any(claim => claim.Value == access.Purpose.WireName()))
+            return await AuditedAsync(audit, AuditDecision.Refused, "purpose not in the token",
+                RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden", $"The token does not allow the purpose '{access.Purpose.WireName()}' (rdap_allowed_purposes)."));
         if (access.AgreementVersion != options.Value.AgreementVersion)
             return await AuditedAsync(audit, AuditDecision.Refused, $"user agreement {access.AgreementVersion} is not the current one",
                 RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",

@@ -16,6 +16,7 @@ internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOp
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "RequestorKey";
+    public const string TokenSchemeName = "RequestorToken";
     public const string RequestorClaim = "rds:requestor";
     public const string KeyClaim = "rds:key";
     public const string Challenge = "Bearer realm=\"rds\"";

@@ -38,11 +38,13 @@ internal static class AccessPolicy
     /// <summary>Whether the key's holder may ask anything at all: known key, active and accredited requestor; null when it may.</summary>
     public static AccessDecision? StandingOf(RequestorState state, string keyId, DateTimeOffset now)
     {
-        if (state.Profile is not { } profile || !state.Keys.Any(key => key.KeyId == keyId))
+        // A token is vouched for by the identity provider; an API key must be one of the requestor's own.
+        var token = keyId == RequestorCredentials.Token;
+        if (state.Profile is not { } profile || !token && !state.Keys.Any(key => key.KeyId == keyId))
             return AccessDecision.UnknownKey;
         if (state.Status == RequestorStatus.Revoked)
             return AccessDecision.Refuse("This requestor's access is revoked.");
-        if (state.Keys.Single(key => key.KeyId == keyId).RevokedAt is not null)
+        if (!token && state.Keys.Single(key => key.KeyId == keyId).RevokedAt is not null)
             return AccessDecision.UnknownKey;
         if (state.Status == RequestorStatus.Suspended)
             return AccessDecision.Refuse("This requestor's access is suspended pending an operator's review.");

@@ -24,6 +24,11 @@ public class ClusterFixture : IAsyncLifetime
 
     public const string AuditorKey = "test-auditor-key-77b2e0";
 
+    /// <summary>The test identity provider's issuer, audience and HMAC signing key for requestor tokens.</summary>
+    public const string TokenIssuer = "https://idp.test";
+    public const string TokenAudience = "rds-gateway";
+    public static readonly byte[] TokenSigningKey = [.. Enumerable.Range(1, 32).Select(i => (byte)(i * 7))];
+
     /// <summary>Small, so that paging is exercised with a handful of records.</summary>
     public const int SearchPageSize = 5;
 
@@ -60,7 +65,8 @@ public class ClusterFixture : IAsyncLifetime
         _cluster = await TestCluster.StartAsync(Settings, configure: silo => silo.Services.Configure<AbuseWatchOptions>(ConfigureAbuseWatch));
         var client = _cluster.Client;
         _gateway = GatewayApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey, "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
+            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey,
+             "--Access:Jwt:Issuer", TokenIssuer, "--Access:Jwt:Audience", TokenAudience, "--Access:Jwt:SigningKey", Convert.ToBase64String(TokenSigningKey), "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
             builder => builder.Services.AddSingleton<IGrainFactory>(client));
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
