@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Rds.Disclosure;
 using Rds.Gateway.Access;
 using Rds.Search;
 
@@ -23,12 +25,28 @@ internal static class DomainSearchEndpoints
             : PageAsync(request, query!.Search, query.Fingerprint, "/domains", reverseProperties: null, grains, renderer, cursors, options.Value);
     }
 
-    private static Task<IResult> ReverseSearchAsync(HttpRequest request, IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, IOptions<RdapOptions> options)
+    private static async Task<IResult> ReverseSearchAsync(HttpRequest request, IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, IOptions<RdapOptions> options)
     {
-        var (query, error) = ReverseSearchQuery.Parse(request.Query, DisclosureGrant.Of(request.HttpContext).Disclosure);
+        var disclosure = DisclosureGrant.Of(request.HttpContext).Disclosure;
+        var (query, error) = ReverseSearchQuery.Parse(await ResolvePseudonymsAsync(request.Query, disclosure, grains), disclosure);
         return error is not null
-            ? Task.FromResult(error)
-            : PageAsync(request, query!.Search, query.Fingerprint, "/domains/reverse_search/entity", query.Properties, grains, renderer, cursors, options.Value);
+            ? error
+            : await PageAsync(request, query!.Search, query.Fingerprint, "/domains/reverse_search/entity", query.Properties, grains, renderer, cursors, options.Value);
+    }
+
+    // A pseudonymised requestor searches by the pseudonyms it was shown, within their case; the value behind one never leaves the cluster.
+    private static async Task<IQueryCollection> ResolvePseudonymsAsync(IQueryCollection query, DisclosureRequest disclosure, IGrainFactory grains)
+    {
+        if (disclosure.Pseudonyms is not { } key)
+            return query;
+        var resolved = new Dictionary<string, StringValues>(query.Select(pair => KeyValuePair.Create(pair.Key, pair.Value)));
+        foreach (var property in new[] { ReverseSearchQuery.Email, ReverseSearchQuery.Handle })
+        {
+            if (query[property] is [{ } value] && Pseudonyms.LooksLikePseudonym(value.Trim().ToLowerInvariant())
+                && await grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(key.Scope, value.Trim().ToLowerInvariant()) is { } original)
+                resolved[property] = original.Value;
+        }
+        return new QueryCollection(resolved);
     }
 
     private static async Task<IResult> PageAsync(HttpRequest request, DomainSearch search, string fingerprint, string path, IReadOnlyList<string>? reverseProperties,

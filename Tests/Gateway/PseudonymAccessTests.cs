@@ -85,6 +85,27 @@ public sealed class PseudonymAccessTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_reverse_search_by_a_pseudonym_finds_the_domains_of_the_value_behind_it()
+    {
+        var shared = $"rev.{Guid.NewGuid():N}@campaign.example";
+        var names = new[] { SampleRecords.UniqueName("pseudo-rev-a"), SampleRecords.UniqueName("pseudo-rev-b") }.Order(StringComparer.Ordinal).ToArray();
+        foreach (var name in names)
+        {
+            var record = SampleRecords.Full(name);
+            await fixture.PutAsync(record with { Registrant = record.Registrant! with { Email = shared } });
+        }
+        using var client = await PseudonymisedAsync(DataElement.RegistrantEmail);
+        var (_, first) = await client.GetRdapAsync($"/rdap/domain/{names[0]}");
+        var pseudonym = Email(first, "registrant")!;
+
+        var (response, found) = await client.GetRdapAsync($"/rdap/domains/reverse_search/entity?email={Uri.EscapeDataString(pseudonym)}&role=registrant");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(names, found["domainSearchResults"]!.AsArray().Select(d => d!["ldhName"]!.GetValue<string>()));
+        Assert.DoesNotContain(shared, found.ToJsonString());
+    }
+
+    [Fact]
     public async Task Closing_the_case_destroys_its_pseudonyms()
     {
         var name = SampleRecords.UniqueName("pseudo-close");
