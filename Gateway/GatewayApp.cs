@@ -69,7 +69,7 @@ public static class GatewayApp
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapHealth();
         app.MapRdap();
         app.MapPivots();
         app.MapCases();

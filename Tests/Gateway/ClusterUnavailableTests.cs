@@ -44,6 +44,16 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gateway_is_alive_but_not_ready()
+    {
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await _http.GetAsync("/healthz")).StatusCode);
+        var ready = await _http.GetAsync("/readyz");
+
+        await GatewayHttp.AssertRdapErrorAsync(ready, HttpStatusCode.ServiceUnavailable);
+        Assert.True(ready.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
     public async Task A_lookup_is_503_with_retry_after_and_an_rdap_body()
     {
         var response = await _http.SendAsync(AsRequestor(HttpMethod.Get, "/rdap/domain/example.com"));
