@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using Rds.Gateway.Access;
+using Rds.Hosting;
 using Rds.Gateway.Admin;
 using Rds.Gateway.Audit;
 using Rds.Gateway.Auth;
@@ -57,6 +58,16 @@ public static class GatewayApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Use(async (context, next) =>
+        {
+            // One id per request, from the caller's X-Request-Id if it is plain, into the logs, the grains and the audit.
+            var id = RequestIds.Accept(context.Request.Headers[RequestIds.Header]);
+            context.TraceIdentifier = id;
+            context.Response.Headers[RequestIds.Header] = id;
+            Orleans.Runtime.RequestContext.Set(RequestIds.ContextKey, id);
+            using (Serilog.Context.LogContext.PushProperty("RequestId", id))
+                await next();
+        });
         app.UseExceptionHandler();
         app.UseSerilogRequestLogging(logging => logging.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
         app.Use(async (context, next) =>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Rds.Audit;
 using Rds.Disclosure;
+using Rds.Hosting;
 using Rds.Requestors;
 
 namespace Rds.Gateway.Audit;
@@ -14,7 +15,8 @@ internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, strin
     private readonly DateTimeOffset _receivedAt = clock.GetUtcNow();
     private readonly List<string> _domains = [];
 
-    public string RequestId { get; } = Guid.NewGuid().ToString("N");
+    /// <summary>The HTTP request's id (X-Request-Id), also in the gateway's and silos' logs of it.</summary>
+    public string RequestId { get; } = RequestIds.Current ?? Guid.NewGuid().ToString("N");
 
     public string Query { get; set; } = query;
 

@@ -19,6 +19,7 @@ internal static class RdsLogging
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
+            .Enrich.With<RequestIdEnricher>()
             .Enrich.WithProperty("Process", process)
             .WriteTo.Console(Environment.GetEnvironmentVariable("RDS_LOG_JSON") == "1"
                 ? new CompactJsonFormatter()

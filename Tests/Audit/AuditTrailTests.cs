@@ -54,6 +54,27 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_callers_request_id_ties_the_answer_to_its_audit_record_and_a_bad_one_is_replaced()
+    {
+        var name = SampleRecords.UniqueName("audit-id");
+        await fixture.PutAsync(SampleRecords.Full(name));
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        using var traced = new HttpRequestMessage(HttpMethod.Get, $"/rdap/domain/{name}");
+        traced.Headers.Add("X-Request-Id", "crawl-7.page-42");
+        using var hostile = new HttpRequestMessage(HttpMethod.Get, $"/rdap/domain/{name}");
+        hostile.Headers.Add("X-Request-Id", "x!" + new string('a', 100));
+
+        var answer = await client.SendAsync(traced);
+        var replaced = await client.SendAsync(hostile);
+
+        Assert.Equal("crawl-7.page-42", answer.Headers.GetValues("X-Request-Id").Single());
+        Assert.Matches("^[0-9a-f]{32}$", replaced.Headers.GetValues("X-Request-Id").Single());
+        var ids = (await RequestRecordsAsync(id)).Select(r => r["record"]!["requestId"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["crawl-7.page-42", replaced.Headers.GetValues("X-Request-Id").Single()], ids);
+    }
+
+    [Fact]
     public async Task Refused_and_malformed_requests_are_recorded_with_the_reason()
     {
         var id = NewRequestorId();
