@@ -62,7 +62,11 @@ public class ClusterFixture : IAsyncLifetime
     {
         _storage = await AzuriteStorage.StartAsync();
         Settings = TestCluster.SettingsFor(_storage);
-        _cluster = await TestCluster.StartAsync(Settings, configure: silo => silo.Services.Configure<AbuseWatchOptions>(ConfigureAbuseWatch));
+        _cluster = await TestCluster.StartAsync(Settings, Silos, silo =>
+        {
+            silo.Services.Configure<AbuseWatchOptions>(ConfigureAbuseWatch);
+            ConfigureSilo(silo);
+        }, ConfigureClient);
         var client = _cluster.Client;
         _gateway = GatewayApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey,
@@ -151,6 +155,17 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>The gateway's default user agreement version.</summary>
     public const string AgreementVersion = "2026-12";
+
+    /// <summary>How many silos the cluster starts with.</summary>
+    protected virtual int Silos => 1;
+
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
+    }
+
+    protected virtual void ConfigureClient(IClientBuilder client)
+    {
+    }
 
     /// <summary>
     /// The shared cluster's tests repeat requests and send bad input on purpose, from few requestors: the abuse watch

@@ -19,7 +19,7 @@ internal static class TestCluster
 
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
-    public static async Task<InProcessTestCluster> StartAsync(RdsClusterSettings settings, int silos = 1, Action<ISiloBuilder>? configure = null)
+    public static async Task<InProcessTestCluster> StartAsync(RdsClusterSettings settings, int silos = 1, Action<ISiloBuilder>? configure = null, Action<IClientBuilder>? configureClient = null)
     {
         var builder = new InProcessTestClusterBuilder((short)silos);
         // Table storage keys state by service id: a restarted cluster must keep it to find its grains' state.
@@ -30,6 +30,8 @@ internal static class TestCluster
             silo.AddRdsGrainStorage(settings);
             configure?.Invoke(silo);
         });
+        if (configureClient is not null)
+            builder.ConfigureClient(configureClient);
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
