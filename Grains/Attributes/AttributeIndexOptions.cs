@@ -16,6 +16,12 @@ public sealed class AttributeIndexOptions
     /// </summary>
     public int ShardBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// False only for benchmark baselines (configuration <c>AttributeIndex:Maintained</c>): domain grains then leave
+    /// the index alone, so searches and pivots find nothing. It measures what maintaining the index costs an import.
+    /// </summary>
+    public bool Maintained { get; set; } = true;
+
     /// <summary>Attributes with at most this many members keep them in memory (packed, about 25 bytes a member).</summary>
     public long CachedMembersLimit { get; set; } = 1_000_000;
 }
