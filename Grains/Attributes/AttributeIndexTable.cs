@@ -4,14 +4,24 @@ using Azure.Data.Tables;
 namespace Rds.Grains.Attributes;
 
 /// <summary>
-/// Index rows in Azure Table storage, one partition per attribute: a head row with the shard layout and every shard's
-/// count, and one row per shard holding its members packed in one binary property (at most 64 KiB, so a
-/// 1,000,000-domain attribute is a few hundred rows, not a million). Member rows and the layout change in one
-/// entity-group transaction, guarded by the head row's ETag, so counts are exact whatever fails.
+/// Index rows in Azure Table storage: per attribute, a head row with the shard layout and every shard's count, and
+/// one row per shard holding its members packed in one binary property (at most 64 KiB, so a 1,000,000-domain
+/// attribute is about a thousand rows, not a million). An attribute's rows share one partition (with other
+/// attributes', see <see cref="Partitions"/>); its member rows and layout change in one entity-group transaction,
+/// guarded by the head row's ETag, so counts are exact whatever fails.
 /// </summary>
 public sealed class AttributeIndexTable(TableClient table)
 {
     private const string CountProperty = "Count";
+
+    /// <summary>
+    /// Attributes share this many partitions, so that the commits of many small attributes (most are: one email,
+    /// one phone) go to storage as one batch instead of one each. Fixed for the life of the data: changing it would
+    /// move every attribute's rows.
+    /// </summary>
+    internal const int Partitions = 16;
+
+    private readonly PartitionBatcher _batcher = new(table, TransactionLimits.Azure);
 
     private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
 
@@ -63,7 +73,7 @@ public sealed class AttributeIndexTable(TableClient table)
     internal async Task<IndexHead?> ReadHeadAsync(string attributeKey)
     {
         await _created.Value;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(attributeKey, HeadRowKey(attributeKey));
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(attributeKey), HeadRowKey(attributeKey));
         if (!row.HasValue)
             return null;
         var layout = new MemoryStream();
@@ -76,29 +86,34 @@ public sealed class AttributeIndexTable(TableClient table)
     internal async Task<PackedMembers> ReadShardAsync(string attributeKey, int shardId)
     {
         await _created.Value;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(attributeKey, ShardRowKey(attributeKey, shardId), [MembersProperty]);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(attributeKey), ShardRowKey(attributeKey, shardId), [MembersProperty]);
         return row.HasValue && row.Value!.GetBinary(MembersProperty) is { } data ? PackedMembers.FromData(data) : PackedMembers.Empty;
     }
 
     /// <summary>
-    /// Writes one planned transaction with the head row, atomically: fails with 412 if the head row changed since
+    /// Writes one planned transaction with the head row, atomically (possibly in one batch with other attributes'
+    /// transactions, see <see cref="PartitionBatcher"/>): fails with 412 if the head row changed since
     /// <paramref name="headETag"/>, 409 if it was created meanwhile (no ETag: first write), 404 if a row to delete is
     /// gone. Returns the head row's new ETag.
     /// </summary>
     internal async Task<ETag> CommitAsync(string attributeKey, IndexTransaction transaction, ETag? headETag, string? value)
     {
         await _created.Value;
+        var partition = PartitionOf(attributeKey);
         var actions = new List<TableTransactionAction>(transaction.Writes.Count + transaction.Deletes.Count + 1);
+        var bytes = 0;
         foreach (var (shardId, members) in transaction.Writes)
         {
             if (members.ByteCount > MaxPropertyBytes)
                 throw new InvalidOperationException($"Shard {shardId} of {attributeKey} holds {members.ByteCount} bytes, over the {MaxPropertyBytes}-byte property limit.");
             actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-                new TableEntity(attributeKey, ShardRowKey(attributeKey, shardId)) { [MembersProperty] = members.Data }));
+                new TableEntity(partition, ShardRowKey(attributeKey, shardId)) { [MembersProperty] = members.Data }));
+            bytes += TransactionLimits.EncodedSize(members.ByteCount);
         }
         actions.AddRange(transaction.Deletes.Select(shardId =>
-            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(attributeKey, ShardRowKey(attributeKey, shardId)), ETag.All)));
-        var head = new TableEntity(attributeKey, HeadRowKey(attributeKey)) { [CountProperty] = ShardLayout.Total(transaction.Layout) };
+            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, ShardRowKey(attributeKey, shardId)), ETag.All)));
+        bytes += transaction.Deletes.Count * TransactionLimits.EncodedSize(0);
+        var head = new TableEntity(partition, HeadRowKey(attributeKey)) { [CountProperty] = ShardLayout.Total(transaction.Layout) };
         var layout = ShardLayout.Encode(transaction.Layout);
         for (var part = 0; part * MaxPropertyBytes < layout.Length; part++)
             head[LayoutPart(part)] = layout[(part * MaxPropertyBytes)..Math.Min(layout.Length, (part + 1) * MaxPropertyBytes)];
@@ -107,8 +122,18 @@ public sealed class AttributeIndexTable(TableClient table)
         actions.Add(headETag is { } etag
             ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
             : new TableTransactionAction(TableTransactionActionType.Add, head));
-        var responses = await table.SubmitTransactionAsync(actions);
-        return responses.Value[^1].Headers.ETag ?? default;
+        bytes += TransactionLimits.EncodedSize(layout.Length + 2 * (value?.Length ?? 0));
+        var responses = await _batcher.SubmitAsync(partition, actions, bytes);
+        return responses[^1].Headers.ETag ?? default;
+    }
+
+    /// <summary>The partition of an attribute's rows: a stable hash (FNV-1a) of its key, the same in every process.</summary>
+    internal static string PartitionOf(string attributeKey)
+    {
+        var hash = 2166136261u;
+        foreach (var c in attributeKey)
+            hash = (hash ^ c) * 16777619u;
+        return $"attr~{hash % Partitions:x2}";
     }
 
     private static string LayoutPart(int part) => part == 0 ? LayoutProperty : LayoutProperty + part;
