@@ -3,25 +3,6 @@ using System.Collections.Immutable;
 namespace Rds.Grains.Attributes;
 
 /// <summary>
-/// One entity-group transaction on an attribute's partition: shard rows to write and to delete, and the layout (with
-/// every shard's count) that the head row takes in the same transaction, so layout, counts and rows always agree.
-/// </summary>
-internal sealed record IndexTransaction(
-    ImmutableArray<ShardRange> Layout,
-    IReadOnlyList<KeyValuePair<int, PackedMembers>> Writes,
-    IReadOnlyList<int> Deletes);
-
-/// <summary>What one transaction may hold: Azure Table allows 100 operations and a 4 MiB body per batch.</summary>
-internal sealed record TransactionLimits(int MaxOperations, int MaxBytes)
-{
-    /// <summary>Below Azure's 4 MiB so that the multipart framing and headers never push a batch over.</summary>
-    public static readonly TransactionLimits Azure = new(100, 3 * 1024 * 1024);
-
-    /// <summary>What a row costs in a batch body: binary goes as base64 in JSON, plus keys and property names.</summary>
-    public static int EncodedSize(int bytes) => 4 * ((bytes + 2) / 3) + 512;
-}
-
-/// <summary>
 /// Turns the new contents of the shards a flush touched into transactions within <see cref="TransactionLimits"/>.
 /// A shard over its limits is cut into pieces that become new shards. A shard whose pieces do not fit into one
 /// transaction (a huge first batch) is written in stages: each stage writes some pieces and, as a new shard
