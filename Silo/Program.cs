@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Rds.Grains.Attributes;
 using Rds.Hosting;
 using Rds.Silo.Hosting;
 using Serilog;
@@ -16,6 +18,8 @@ try
             .ConfigureEndpoints(endpoints.AdvertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress)
             .AddRdsGrainStorage(settings);
     });
+    // Benchmark baselines only: AttributeIndex:Maintained=false (see AttributeIndexOptions).
+    builder.Services.Configure<AttributeIndexOptions>(builder.Configuration.GetSection("AttributeIndex"));
     var host = builder.Build();
     await StorageProbe.EnsureReachableAsync(settings, TimeSpan.FromSeconds(15));
     Log.Information("Silo starting: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, tables prefixed {TablePrefix}",

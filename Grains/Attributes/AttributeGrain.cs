@@ -10,62 +10,39 @@ namespace Rds.Grains.Attributes;
 
 /// <summary>
 /// The index of one attribute value. Reentrant so that concurrent changes from many domain grains queue up and
-/// are committed together (group commit: one table transaction per shard per flush instead of one per domain);
-/// only the single flush loop touches storage, so the grain's turns never race on it.
+/// are committed together (group commit: one table transaction per flush for most flushes, instead of one per
+/// domain); only the single flush loop touches storage, so the grain's turns never race on it.
 /// </summary>
 [Reentrant]
 internal sealed class AttributeGrain(
-    [PersistentState("attribute", StorageNames.Registry)] IPersistentState<AttributeState> state,
     AttributeIndexTable table,
     IOptions<AttributeIndexOptions> options,
     ILogger<AttributeGrain> logger) : Grain, IAttributeGrain
 {
-    private const int ChangesPerTransaction = 99;
-
-    /// <summary>Attributes with at most this many members keep them in memory: pivots and searches read them often.</summary>
-    private const long CachedMembersLimit = 100_000;
-
     private readonly Dictionary<string, bool> _queued = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, long> _counts = [];
-
-    // This grain is the only writer of its count rows, so their ETags are kept rather than re-read before each commit.
-    private readonly Dictionary<int, ETag?> _etags = [];
-    private bool _countsLoaded;
-
-    // Members of shards read since activation, kept in step with every commit; a shard's version changes with each
-    // commit so that a load overlapping a commit is detected and redone.
-    private readonly Dictionary<int, SortedSet<string>> _members = [];
-    private readonly Dictionary<int, long> _versions = [];
     private TaskCompletionSource _nextFlush = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task _flushing = Task.CompletedTask;
     private AttributeValue? _value;
+
+    // The head row as last read or written. This grain is its only writer, so its ETag is kept rather than re-read
+    // before each commit. Not read on activation: an attribute met for the first time then costs one transaction
+    // instead of a read and a transaction (its head row is created optimistically, see CommitAsync).
+    private ImmutableArray<ShardRange> _layout = ShardLayout.Initial;
+    private ETag? _etag;
+    private bool _headLoaded;
+
+    // Members of shards read since activation, by shard id, kept in step with every commit while the attribute is
+    // within CachedMembersLimit. The generation changes with each commit, so that a read overlapping a commit is
+    // not cached.
+    private readonly Dictionary<int, PackedMembers> _shards = [];
+    private long _generation;
 
     // Unknown after activation; the first flush writes the directory row either way (idempotent).
     private bool? _listedInDirectory;
 
     private string Key => this.GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (state.State.Split is { } split)
-            await FinishOrUndoSplitAsync(split);
-    }
-
-    // Counts are read when first needed, not on activation: an attribute met for the first time then costs one
-    // transaction instead of a read and a transaction (its count row is created optimistically, see CommitShardAsync).
-    private async Task EnsureCountsAsync()
-    {
-        if (_countsLoaded)
-            return;
-        var shards = state.State.Shards;
-        var counts = await Task.WhenAll(shards.Select(shard => table.ReadCountAsync(AttributeIndexTable.PartitionKey(Key, shard.ShardId))));
-        for (var i = 0; i < counts.Length; i++)
-        {
-            _counts[shards[i].ShardId] = counts[i].Count;
-            _etags[shards[i].ShardId] = counts[i].ETag;
-        }
-        _countsLoaded = true;
-    }
+    private bool Cacheable => ShardLayout.Total(_layout) <= options.Value.CachedMembersLimit;
 
     async Task IAttributeGrain.ApplyAsync(AttributeValue value, ImmutableArray<MembershipChange> changes)
     {
@@ -75,6 +52,8 @@ internal sealed class AttributeGrain(
                 throw new ArgumentException($"The value {value} does not belong to attribute grain {Key}.", nameof(value));
             _value = value;
         }
+        foreach (var change in changes)
+            PackedMembers.EnsureStorable(change.Domain);
         foreach (var change in changes)
             _queued[change.Domain] = change.Member;
         var committed = _nextFlush.Task;
@@ -86,67 +65,80 @@ internal sealed class AttributeGrain(
     async Task<long> IAttributeGrain.CountAsync()
     {
         await _flushing;
-        await EnsureCountsAsync();
-        return _counts.Values.Sum();
+        await EnsureHeadAsync();
+        return ShardLayout.Total(_layout);
     }
 
     async Task<AttributePage> IAttributeGrain.ListAsync(string? after, int limit)
     {
         await _flushing;
-        await EnsureCountsAsync();
+        await EnsureHeadAsync();
         limit = Math.Clamp(limit, 1, 10_000);
-        var shards = state.State.Shards;
+        var layout = _layout;
         var domains = new List<string>(limit);
-        var cached = _counts.Values.Sum() <= CachedMembersLimit;
-        for (var i = after is null ? 0 : ShardLayout.IndexOf(shards, after); i < shards.Length && domains.Count < limit; i++)
+        var i = after is null ? 0 : ShardLayout.IndexOf(layout, after);
+        while (i < layout.Length && domains.Count < limit)
         {
-            var upper = i + 1 < shards.Length ? shards[i + 1].LowerBound : null;
-            if (cached)
+            // The counts say which shards can fill the page: those are read together.
+            var end = i;
+            long available = 0;
+            while (end < layout.Length && available < limit - domains.Count)
+                available += layout[end++].Count;
+            var shards = await Task.WhenAll(Enumerable.Range(i, end - i).Select(k => MembersOfAsync(layout[k])));
+            foreach (var members in shards)
             {
-                var members = await MembersOfAsync(shards[i].ShardId);
-                domains.AddRange(members
-                    .Where(d => (after is null || string.CompareOrdinal(d, after) > 0) && (upper is null || string.CompareOrdinal(d, upper) < 0))
-                    .Take(limit - domains.Count));
+                var from = after is null ? 0 : members.IndexAfter(after);
+                domains.AddRange(members.Range(from, from + Math.Min(members.Count - from, limit - domains.Count)));
+                if (domains.Count == limit)
+                    break;
             }
-            else
-            {
-                var partition = AttributeIndexTable.PartitionKey(Key, shards[i].ShardId);
-                domains.AddRange(await table.MembersAsync(partition, after, limit - domains.Count, upper));
-            }
+            i = end;
         }
-        var total = _counts.Values.Sum();
         var last = domains.Count == limit ? domains[^1] : null;
-        return new AttributePage { Domains = [.. domains], Next = last, Count = total };
+        return new AttributePage { Domains = [.. domains], Next = last, Count = ShardLayout.Total(layout) };
     }
 
-    private async Task<SortedSet<string>> MembersOfAsync(int shardId)
+    private async Task EnsureHeadAsync()
     {
-        while (true)
+        while (!_headLoaded)
         {
-            if (_members.TryGetValue(shardId, out var members))
-                return members;
-            var version = _versions.GetValueOrDefault(shardId);
-            var loaded = await table.MembersAsync(AttributeIndexTable.PartitionKey(Key, shardId), null, int.MaxValue);
-            if (version == _versions.GetValueOrDefault(shardId) && !_members.ContainsKey(shardId))
-                _members[shardId] = new SortedSet<string>(loaded, StringComparer.Ordinal);
+            var generation = _generation;
+            var head = await table.ReadHeadAsync(Key);
+            if (_headLoaded || generation != _generation)
+                continue;
+            _layout = head?.Layout ?? ShardLayout.Initial;
+            _etag = head?.ETag;
+            _headLoaded = true;
         }
+    }
+
+    private async Task<PackedMembers> MembersOfAsync(ShardRange shard)
+    {
+        if (shard.Count == 0)
+            return PackedMembers.Empty;
+        if (_shards.TryGetValue(shard.ShardId, out var cached))
+            return cached;
+        var generation = _generation;
+        var members = await table.ReadShardAsync(Key, shard.ShardId);
+        if (generation == _generation && Cacheable)
+            _shards[shard.ShardId] = members;
+        return members;
     }
 
     private async Task FlushLoopAsync()
     {
         while (_queued.Count > 0)
         {
-            var batch = _queued.ToArray();
+            var batch = _queued.OrderBy(change => change.Key, StringComparer.Ordinal).ToArray();
             _queued.Clear();
+            // A cleared dictionary keeps its capacity: after a bulk batch, that would be about 28 bytes per change, kept.
+            if (batch.Length > 1_000)
+                _queued.TrimExcess();
             var waiters = _nextFlush;
             _nextFlush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             try
             {
-                var shards = state.State.Shards;
-                await Task.WhenAll(batch
-                    .GroupBy(change => shards[ShardLayout.IndexOf(shards, change.Key)].ShardId)
-                    .Select(group => CommitShardAsync(group.Key, [.. group])));
-                await SplitOversizedShardsAsync();
+                await CommitAsync(batch);
                 await UpdateNameserverDirectoryAsync();
                 waiters.SetResult();
             }
@@ -154,8 +146,8 @@ internal sealed class AttributeGrain(
             {
                 logger.LogWarning(failure, "Index commit failed for attribute {Attribute}", Key);
                 waiters.SetException(failure);
-                // Changes queued meanwhile fail too; their domain grains replay them. Counts may no longer match
-                // storage, so the next activation reloads them from the count rows.
+                // Changes queued meanwhile fail too; their domain grains replay them. What is cached may no longer
+                // match storage, so the next activation starts from the head row.
                 var queuedWaiters = _nextFlush;
                 _nextFlush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _queued.Clear();
@@ -166,57 +158,84 @@ internal sealed class AttributeGrain(
         }
     }
 
-    private async Task CommitShardAsync(int shardId, KeyValuePair<string, bool>[] changes)
+    // Changes are memberships, not increments: applying them again to what storage holds gives the same result, so a
+    // commit refused because storage moved on is simply redone from a fresh read.
+    private async Task CommitAsync(KeyValuePair<string, bool>[] batch)
     {
-        var partition = AttributeIndexTable.PartitionKey(Key, shardId);
-        var value = shardId == 0 && _value is { } known ? $"{known.Kind}:{known.Value}" : null;
-        foreach (var chunk in changes.Chunk(ChangesPerTransaction))
+        // A first flush of additions assumes the attribute is new; if it is not, the head row's creation fails (409).
+        var optimistic = !_headLoaded && batch.All(change => change.Value);
+        for (var attempt = 1; ; attempt++)
         {
-            // Most changes add new members: try that in one round trip (creating the count row if its state is not
-            // known yet), and look up what exists only if that fails.
-            var optimistic = chunk.All(c => c.Value);
-            for (var attempt = 1; ; attempt++)
+            if (!optimistic)
+                await EnsureHeadAsync();
+            try
             {
-                var count = _counts.GetValueOrDefault(shardId);
-                List<string> adds, removes;
-                if (optimistic)
-                {
-                    adds = [.. chunk.Select(c => c.Key)];
-                    removes = [];
-                }
-                else
-                {
-                    var existing = await table.ExistingAsync(partition, [.. chunk.Select(c => c.Key)]);
-                    adds = [.. chunk.Where(c => c.Value && !existing.Contains(c.Key)).Select(c => c.Key)];
-                    removes = [.. chunk.Where(c => !c.Value && existing.Contains(c.Key)).Select(c => c.Key)];
-                    if (adds.Count == 0 && removes.Count == 0)
-                        break;
-                }
-                try
-                {
-                    var newCount = count + adds.Count - removes.Count;
-                    _etags[shardId] = await table.CommitAsync(partition, adds, removes, newCount, _etags.GetValueOrDefault(shardId), value, addsAreNew: optimistic);
-                    _counts[shardId] = newCount;
-                    _versions[shardId] = _versions.GetValueOrDefault(shardId) + 1;
-                    if (_members.TryGetValue(shardId, out var members))
-                    {
-                        members.UnionWith(adds);
-                        members.ExceptWith(removes);
-                    }
-                    break;
-                }
-                catch (RequestFailedException refused) when (refused.Status is 409 or 412 && attempt < 4)
-                {
-                    // 409: some member already existed; 412: the count row changed under another activation of this
-                    // grain (after a failover). Either way, re-read and do it the careful way.
-                    optimistic = false;
-                    _members.Remove(shardId);
-                    _versions[shardId] = _versions.GetValueOrDefault(shardId) + 1;
-                    var current = await table.ReadCountAsync(partition);
-                    _counts[shardId] = current.Count;
-                    _etags[shardId] = current.ETag;
-                }
+                await CommitOnceAsync(batch);
+                return;
             }
+            catch (RequestFailedException refused) when (refused.Status is 404 or 409 or 412 && attempt < 4)
+            {
+                // 409: the head row existed; 412: it changed under another activation of this grain (after a
+                // failover); 404: a shard row to delete was gone, for the same reason. Re-read and redo.
+                logger.LogDebug("Index commit for attribute {Attribute} refused ({Status}); re-reading", Key, refused.Status);
+                optimistic = false;
+                _headLoaded = false;
+                _shards.Clear();
+                _generation++;
+            }
+        }
+    }
+
+    private async Task CommitOnceAsync(KeyValuePair<string, bool>[] batch)
+    {
+        var layout = _layout;
+        // The batch is in name order, so each shard's changes are one contiguous, ordered run.
+        var runs = new List<(ShardRange Shard, List<KeyValuePair<string, bool>> Changes)>();
+        foreach (var change in batch)
+        {
+            var shard = layout[ShardLayout.IndexOf(layout, change.Key)];
+            if (runs.Count == 0 || runs[^1].Shard.ShardId != shard.ShardId)
+                runs.Add((shard, []));
+            runs[^1].Changes.Add(change);
+        }
+        var olds = _headLoaded
+            ? await Task.WhenAll(runs.Select(run => MembersOfAsync(run.Shard)))
+            : [.. runs.Select(_ => PackedMembers.Empty)];
+
+        var touched = new Dictionary<int, (PackedMembers Old, PackedMembers New)>();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var updated = olds[i].Apply(runs[i].Changes, out _);
+            if (!ReferenceEquals(updated, olds[i]))
+                touched[runs[i].Shard.ShardId] = (olds[i], updated);
+        }
+        if (touched.Count == 0)
+            return;
+
+        var shardBytes = Math.Min(options.Value.ShardBytes, AttributeIndexTable.MaxPropertyBytes);
+        var transactions = IndexCommitPlan.Plan(layout, touched, shardBytes, options.Value.ShardCapacity, TransactionLimits.Azure);
+        var value = _value is { } known ? $"{known.Kind}:{known.Value}" : null;
+        foreach (var transaction in transactions)
+        {
+            _etag = await table.CommitAsync(Key, transaction, _etag, value);
+            _headLoaded = true;
+            _generation++;
+            _layout = transaction.Layout;
+            foreach (var shardId in transaction.Deletes)
+                _shards.Remove(shardId);
+            foreach (var (shardId, members) in transaction.Writes)
+                _shards[shardId] = members;
+        }
+        if (_layout.Length != layout.Length)
+            logger.LogDebug("Attribute {Attribute} now has {Shards} shards", Key, _layout.Length);
+        if (!Cacheable)
+            _shards.Clear();
+        else
+        {
+            // Shards whose rows were replaced by later stages of a staged write are no longer in the layout.
+            var live = _layout.Select(shard => shard.ShardId).ToHashSet();
+            foreach (var stale in _shards.Keys.Where(id => !live.Contains(id)).ToArray())
+                _shards.Remove(stale);
         }
     }
 
@@ -225,64 +244,10 @@ internal sealed class AttributeGrain(
     {
         if (_value is not { Kind: AttributeKind.NameserverName } value)
             return;
-        var listed = _counts.Values.Sum() > 0;
+        var listed = ShardLayout.Total(_layout) > 0;
         if (listed == _listedInDirectory)
             return;
         await table.ListNameserverAsync(value.Value, listed);
         _listedInDirectory = listed;
-    }
-
-    private async Task SplitOversizedShardsAsync()
-    {
-        var capacity = options.Value.ShardCapacity;
-        // Only shards just committed can have grown; their counts are known.
-        foreach (var shard in state.State.Shards.ToArray())
-        {
-            if (_counts.GetValueOrDefault(shard.ShardId) > capacity)
-                await SplitAsync(shard);
-        }
-    }
-
-    // Moves the upper half of a shard to a new one: record the intent, copy, commit the layout, then delete.
-    private async Task SplitAsync(ShardRange shard)
-    {
-        var source = AttributeIndexTable.PartitionKey(Key, shard.ShardId);
-        var members = await table.MembersAsync(source, null, int.MaxValue);
-        if (members.Count < 2)
-            return;
-        var boundary = members[members.Count / 2];
-        var split = new PendingSplit(shard.ShardId, state.State.NextShardId, boundary, Committed: false);
-        state.State = state.State with { Split = split, NextShardId = split.Target + 1 };
-        await state.WriteStateAsync();
-
-        var moving = members.GetRange(members.Count / 2, members.Count - members.Count / 2);
-        await table.WriteAllAsync(AttributeIndexTable.PartitionKey(Key, split.Target), moving);
-        state.State = state.State with
-        {
-            Shards = ShardLayout.Split(state.State.Shards, split.Source, boundary, split.Target),
-            Split = split with { Committed = true },
-        };
-        await state.WriteStateAsync();
-        await FinishOrUndoSplitAsync(state.State.Split!);
-        foreach (var shardId in new[] { split.Source, split.Target })
-        {
-            _members.Remove(shardId);
-            _versions[shardId] = _versions.GetValueOrDefault(shardId) + 1;
-            var current = await table.ReadCountAsync(AttributeIndexTable.PartitionKey(Key, shardId));
-            _counts[shardId] = current.Count;
-            _etags[shardId] = current.ETag;
-        }
-        logger.LogInformation("Attribute {Attribute} split shard {Source} at {Boundary} into {Target}; {Shards} shards",
-            Key, split.Source, boundary, split.Target, state.State.Shards.Length);
-    }
-
-    private async Task FinishOrUndoSplitAsync(PendingSplit split)
-    {
-        if (split.Committed)
-            await table.TruncateAsync(AttributeIndexTable.PartitionKey(Key, split.Source), split.Boundary);
-        else
-            await table.ClearAsync(AttributeIndexTable.PartitionKey(Key, split.Target));
-        state.State = state.State with { Split = null };
-        await state.WriteStateAsync();
     }
 }

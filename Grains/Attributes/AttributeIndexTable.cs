@@ -4,27 +4,26 @@ using Azure.Data.Tables;
 namespace Rds.Grains.Attributes;
 
 /// <summary>
-/// Index rows in Azure Table storage: partition = attribute key and shard, row = member domain, plus one count
-/// row per partition. A member change and its count change go in one entity-group transaction, so the count of a
-/// shard is exact whatever fails.
+/// Index rows in Azure Table storage: per attribute, a head row with the shard layout and every shard's count, and
+/// one row per shard holding its members packed in one binary property (at most 64 KiB, so a 1,000,000-domain
+/// attribute is about a thousand rows, not a million). An attribute's rows share one partition (with other
+/// attributes', see <see cref="Partitions"/>); its member rows and layout change in one entity-group transaction,
+/// guarded by the head row's ETag, so counts are exact whatever fails.
 /// </summary>
 public sealed class AttributeIndexTable(TableClient table)
 {
-    /// <summary>Member rows are A-labels, which start with a letter or digit: none sorts below "0".</summary>
-    private const string FirstMemberKey = "0";
     private const string CountProperty = "Count";
-    private const int MaxBatch = 100;
-
-    private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
-
-    internal static string PartitionKey(string attributeKey, int shardId) => $"{attributeKey}~{shardId:x4}";
 
     /// <summary>
-    /// Row key of a shard's count row: '!' sorts it before every member. It names its partition because Azurite
-    /// looks rows up by row key first and scans the matches, so one shared row key would make every count row
-    /// operation scan all of them.
+    /// Attributes share this many partitions, so that the commits of many small attributes (most are: one email,
+    /// one phone) go to storage as one batch instead of one each. Fixed for the life of the data: changing it would
+    /// move every attribute's rows.
     /// </summary>
-    private static string CountRowKey(string partition) => "!" + partition;
+    internal const int Partitions = 16;
+
+    private readonly PartitionBatcher _batcher = new(table, TransactionLimits.Azure);
+
+    private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
 
     /// <summary>The directory of nameserver names that have members, for trailing-asterisk searches.</summary>
     private const string NameserverDirectory = "dir~ns";
@@ -60,107 +59,87 @@ public sealed class AttributeIndexTable(TableClient table)
     }
 
     private const string ValueProperty = "Value";
+    private const string LayoutProperty = "Layout";
+    private const string MembersProperty = "Members";
 
-    /// <summary>A shard's count, the ETag of its count row, and the attribute's value (kept on shard 0's count row).</summary>
-    internal async Task<ShardCount> ReadCountAsync(string partition)
+    /// <summary>Azure Table's limit for one binary property.</summary>
+    internal const int MaxPropertyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Row key of an attribute's head row (layout and counts): '!' sorts it before the shard rows. Every row key names
+    /// its attribute because Azurite looks rows up by row key first and scans the matches, so row keys shared by
+    /// many attributes would make each lookup scan all of them.
+    /// </summary>
+    private static string HeadRowKey(string attributeKey) => "!" + attributeKey;
+
+    private static string ShardRowKey(string attributeKey, int shardId) => $"{attributeKey}~{shardId:x}";
+
+    /// <summary>The head row of an attribute: its shard layout with counts, the row's ETag, and the value; null when it has none.</summary>
+    internal async Task<IndexHead?> ReadHeadAsync(string attributeKey)
     {
         await _created.Value;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, CountRowKey(partition));
-        return row.HasValue
-            ? new ShardCount(row.Value!.GetInt64(CountProperty) ?? 0, row.Value.ETag, row.Value.GetString(ValueProperty))
-            : new ShardCount(0, null, null);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(attributeKey), HeadRowKey(attributeKey));
+        if (!row.HasValue)
+            return null;
+        var layout = new MemoryStream();
+        for (var part = 0; row.Value!.GetBinary(LayoutPart(part)) is { } bytes; part++)
+            layout.Write(bytes);
+        return new IndexHead(ShardLayout.Decode(layout.ToArray()), row.Value.ETag, row.Value.GetString(ValueProperty));
     }
 
-    /// <summary>Which of <paramref name="domains"/> (at most 99) are members of the partition.</summary>
-    internal async Task<HashSet<string>> ExistingAsync(string partition, IReadOnlyCollection<string> domains)
+    /// <summary>The members of a shard; a shard without a row has none.</summary>
+    internal async Task<PackedMembers> ReadShardAsync(string attributeKey, int shardId)
     {
         await _created.Value;
-        var rowFilter = string.Join(" or ", domains.Select(d => TableClient.CreateQueryFilter($"RowKey eq {d}")));
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition}") + $" and ({rowFilter})";
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
-            existing.Add(row.RowKey);
-        return existing;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(attributeKey), ShardRowKey(attributeKey, shardId), [MembersProperty]);
+        return row.HasValue && row.Value!.GetBinary(MembersProperty) is { } data ? PackedMembers.FromData(data) : PackedMembers.Empty;
     }
 
     /// <summary>
-    /// Adds and removes members (at most 99 changes) and sets the count, atomically; fails if the count row changed
-    /// (412) or, with <paramref name="addsAreNew"/>, if an added member already exists (409). Returns the new ETag.
+    /// Writes one planned transaction with the head row, atomically (possibly in one batch with other attributes'
+    /// transactions, see <see cref="PartitionBatcher"/>): fails with 412 if the head row changed since
+    /// <paramref name="headETag"/>, 409 if it was created meanwhile (no ETag: first write), 404 if a row to delete is
+    /// gone. Returns the head row's new ETag.
     /// </summary>
-    internal async Task<ETag> CommitAsync(string partition, IEnumerable<string> adds, IEnumerable<string> removes, long count, ETag? countETag, string? value, bool addsAreNew)
+    internal async Task<ETag> CommitAsync(string attributeKey, IndexTransaction transaction, ETag? headETag, string? value)
     {
         await _created.Value;
-        var addType = addsAreNew ? TableTransactionActionType.Add : TableTransactionActionType.UpsertReplace;
-        var actions = new List<TableTransactionAction>();
-        actions.AddRange(adds.Select(d => new TableTransactionAction(addType, new TableEntity(partition, d))));
-        actions.AddRange(removes.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, d), ETag.All)));
-        var countRow = new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = count };
-        if (value is not null)
-            countRow[ValueProperty] = value;
-        actions.Add(countETag is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, countRow, etag)
-            : new TableTransactionAction(TableTransactionActionType.Add, countRow));
-        var responses = await table.SubmitTransactionAsync(actions);
-        return responses.Value[^1].Headers.ETag ?? default;
-    }
-
-    /// <summary>Member domains of a partition after <paramref name="after"/> (exclusive), in order, at most <paramref name="limit"/>.</summary>
-    internal async Task<List<string>> MembersAsync(string partition, string? after, int limit, string? before = null)
-    {
-        await _created.Value;
-        var filter = after is null
-            ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FirstMemberKey}")
-            : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after}");
-        if (before is not null)
-            filter += " and " + TableClient.CreateQueryFilter($"RowKey lt {before}");
-        var members = new List<string>(Math.Min(limit, 1000));
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(limit, 1000), select: ["RowKey"]))
+        var partition = PartitionOf(attributeKey);
+        var actions = new List<TableTransactionAction>(transaction.Writes.Count + transaction.Deletes.Count + 1);
+        var bytes = 0;
+        foreach (var (shardId, members) in transaction.Writes)
         {
-            members.Add(row.RowKey);
-            if (members.Count == limit)
-                break;
+            if (members.ByteCount > MaxPropertyBytes)
+                throw new InvalidOperationException($"Shard {shardId} of {attributeKey} holds {members.ByteCount} bytes, over the {MaxPropertyBytes}-byte property limit.");
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                new TableEntity(partition, ShardRowKey(attributeKey, shardId)) { [MembersProperty] = members.Data }));
+            bytes += TransactionLimits.EncodedSize(members.ByteCount);
         }
-        return members;
+        actions.AddRange(transaction.Deletes.Select(shardId =>
+            new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, ShardRowKey(attributeKey, shardId)), ETag.All)));
+        bytes += transaction.Deletes.Count * TransactionLimits.EncodedSize(0);
+        var head = new TableEntity(partition, HeadRowKey(attributeKey)) { [CountProperty] = ShardLayout.Total(transaction.Layout) };
+        var layout = ShardLayout.Encode(transaction.Layout);
+        for (var part = 0; part * MaxPropertyBytes < layout.Length; part++)
+            head[LayoutPart(part)] = layout[(part * MaxPropertyBytes)..Math.Min(layout.Length, (part + 1) * MaxPropertyBytes)];
+        if (value is not null)
+            head[ValueProperty] = value;
+        actions.Add(headETag is { } etag
+            ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
+            : new TableTransactionAction(TableTransactionActionType.Add, head));
+        bytes += TransactionLimits.EncodedSize(layout.Length + 2 * (value?.Length ?? 0));
+        var responses = await _batcher.SubmitAsync(partition, actions, bytes);
+        return responses[^1].Headers.ETag ?? default;
     }
 
-    /// <summary>Writes members and a count into a partition, replacing what is there (idempotent; used by splits).</summary>
-    internal async Task WriteAllAsync(string partition, IReadOnlyList<string> domains)
+    /// <summary>The partition of an attribute's rows: a stable hash (FNV-1a) of its key, the same in every process.</summary>
+    internal static string PartitionOf(string attributeKey)
     {
-        await _created.Value;
-        foreach (var chunk in domains.Chunk(MaxBatch))
-            await table.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.UpsertReplace, new TableEntity(partition, d))));
-        await table.UpsertEntityAsync(new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = (long)domains.Count }, TableUpdateMode.Merge);
+        var hash = 2166136261u;
+        foreach (var c in attributeKey)
+            hash = (hash ^ c) * 16777619u;
+        return $"attr~{hash % Partitions:x2}";
     }
 
-    /// <summary>Deletes members of a partition from <paramref name="from"/> (inclusive) on, and sets the count to what remains.</summary>
-    internal async Task TruncateAsync(string partition, string from)
-    {
-        await _created.Value;
-        var doomed = new List<string>();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {from}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
-            doomed.Add(row.RowKey);
-        foreach (var chunk in doomed.Chunk(MaxBatch))
-            await table.SubmitTransactionAsync(chunk.Select(d => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(partition, d), ETag.All)));
-        var remaining = await CountMembersAsync(partition);
-        // Merge keeps the attribute's value on shard 0's count row.
-        await table.UpsertEntityAsync(new TableEntity(partition, CountRowKey(partition)) { [CountProperty] = remaining }, TableUpdateMode.Merge);
-    }
-
-    /// <summary>Deletes a whole partition (an abandoned split target).</summary>
-    internal async Task ClearAsync(string partition)
-    {
-        await _created.Value;
-        await TruncateAsync(partition, FirstMemberKey);
-        await table.DeleteEntityAsync(partition, CountRowKey(partition));
-    }
-
-    private async Task<long> CountMembersAsync(string partition)
-    {
-        long count = 0;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {FirstMemberKey}");
-        await foreach (var _ in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
-            count++;
-        return count;
-    }
+    private static string LayoutPart(int part) => part == 0 ? LayoutProperty : LayoutProperty + part;
 }

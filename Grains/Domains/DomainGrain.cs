@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime;
 using System.Collections.Immutable;
 using Rds.Attributes;
@@ -15,6 +16,7 @@ internal sealed class DomainGrain(
     [PersistentState("domain", StorageNames.Registry)] IPersistentState<DomainState> state,
     TimeProvider clock,
     PseudonymTable pseudonyms,
+    IOptions<AttributeIndexOptions> index,
     ILogger<DomainGrain> logger) : Grain, IDomainGrain
 {
     // Whether the index holds the current state since this activation; persisted only lazily (see OnDeactivateAsync).
@@ -111,6 +113,11 @@ internal sealed class DomainGrain(
     // Idempotent: every current attribute is told the domain is a member, every stale one that it is not.
     private async Task ApplyIndexAsync()
     {
+        if (!index.Value.Maintained)
+        {
+            _indexApplied = true;
+            return;
+        }
         var domain = this.GetPrimaryKeyString();
         var changes = RecordAttributes.Of(state.State.Record).Select(value => (value, member: true))
             .Concat(state.State.StaleAttributes.Select(value => (value, member: false)));

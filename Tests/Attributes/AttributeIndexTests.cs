@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using InProcessTestCluster = Orleans.TestingHost.InProcessTestCluster;
 using Rds.Attributes;
@@ -15,17 +18,22 @@ public sealed class AttributeIndexTests : IAsyncLifetime
     private const int ShardCapacity = 40;
     private AzuriteStorage _storage = null!;
     private InProcessTestCluster _cluster = null!;
+    private readonly BatchCounter _batches = new();
 
     private IGrainFactory Grains => _cluster.Client;
 
     public async Task InitializeAsync()
     {
         _storage = await AzuriteStorage.StartAsync();
+        var settings = TestCluster.SettingsFor(_storage);
         // A small shard capacity so that a few hundred members already split shards several times.
-        _cluster = await TestCluster.StartAsync(TestCluster.SettingsFor(_storage), configure: silo =>
+        _cluster = await TestCluster.StartAsync(settings, configure: silo =>
         {
             silo.Services.Configure<AttributeIndexOptions>(options => options.ShardCapacity = ShardCapacity);
             silo.AddIncomingGrainCallFilter<IndexFaults>();
+            var tableOptions = new TableClientOptions();
+            tableOptions.AddPolicy(_batches, HttpPipelinePosition.PerCall);
+            silo.Services.AddSingleton(new AttributeIndexTable(new TableClient(settings.StorageConnectionString, settings.AttributeIndexTable, tableOptions)));
         });
     }
 
@@ -97,6 +105,24 @@ public sealed class AttributeIndexTests : IAsyncLifetime
             Grains.GetGrain<IDomainGrain>(domain).DeleteAsync(DateTimeOffset.UtcNow)));
         Assert.Equal(150, await attribute.CountAsync());
         Assert.Equal(domains.Where((_, i) => i % 2 == 1).Order(StringComparer.Ordinal), await ListAllAsync(attribute, pageSize: 37));
+    }
+
+    [Fact]
+    public async Task Changes_arriving_together_are_committed_in_a_few_batches_not_one_each()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var value = Value(AttributeKind.NameserverName, $"ns.together-{run}.example");
+        var grain = Grains.GetGrain<IAttributeGrain>(AttributeKey.Of(value));
+        string[] domains = [.. Enumerable.Range(0, 200).Select(i => $"together{i:D3}-{run}.example")];
+        var before = _batches.Count;
+
+        await Task.WhenAll(domains.Select(domain => grain.ApplyAsync(value, [new MembershipChange(domain, true)])));
+
+        // The first call's flush goes alone; the 199 queued behind it go as one flush, one transaction (several
+        // shards of 40 in it), and the tests of this class run one at a time.
+        Assert.InRange(_batches.Count - before, 1, 6);
+        Assert.Equal(200, await grain.CountAsync());
+        Assert.Equal(domains, await ListAllAsync(grain, pageSize: 33));
     }
 
     [Fact]
@@ -175,6 +201,19 @@ public sealed class AttributeIndexTests : IAsyncLifetime
 
     private static AttributeValue Value(AttributeKind kind, string raw) =>
         AttributeNormalizer.TryNormalize(kind, raw, out var value, out var error) ? value : throw new ArgumentException(error);
+
+    private sealed class BatchCounter : HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public override void OnSendingRequest(HttpMessage message)
+        {
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal))
+                Interlocked.Increment(ref _count);
+        }
+    }
 
     /// <summary>The test's own model: each domain's final record (null when deleted).</summary>
     private sealed class ConcurrentRecords

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Rds.Attributes;
 using Rds.Grains.Attributes;
 using Rds.Registrations;
@@ -85,15 +86,16 @@ public sealed class AttributeNormalizerTests
     }
 
     [Fact]
-    public void Shard_layout_finds_ranges_and_splits_above_the_lower_bound()
+    public void Shard_layout_finds_ranges_and_survives_its_encoding()
     {
-        var layout = ShardLayout.Split([new ShardRange("", 0)], 0, "m", 1);
-        layout = ShardLayout.Split(layout, 1, "t", 2);
+        ImmutableArray<ShardRange> layout = [new ShardRange("", 0, 3), new ShardRange("m", 1, 5), new ShardRange("t", 2, 7)];
 
         Assert.Equal(0, layout[ShardLayout.IndexOf(layout, "a.example")].ShardId);
         Assert.Equal(1, layout[ShardLayout.IndexOf(layout, "m")].ShardId);
         Assert.Equal(1, layout[ShardLayout.IndexOf(layout, "s.example")].ShardId);
         Assert.Equal(2, layout[ShardLayout.IndexOf(layout, "z.example")].ShardId);
-        Assert.Throws<ArgumentException>(() => ShardLayout.Split(layout, 1, "m", 3));
+        Assert.Equal(15, ShardLayout.Total(layout));
+        Assert.Equal(layout.ToArray(), ShardLayout.Decode(ShardLayout.Encode(layout)).ToArray());
+        Assert.Throws<InvalidDataException>(() => ShardLayout.Decode(ShardLayout.Encode([new ShardRange("m", 1, 5)])));
     }
 }

@@ -22,7 +22,33 @@ internal static class BenchCommand
         CreateImport(),
         CreateLookup(),
         CreatePivot(),
+        CreateIndexMemory(),
     };
+
+    private static Command CreateIndexMemory()
+    {
+        var file = FileOption();
+        var storage = new Option<string>("--storage") { Description = "Storage connection string for the in-process silo (an empty Azurite will do).", Required = true };
+        var count = CountOption("Records whose edges to index: the first N lines of the file (default: all).");
+        var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
+
+        var command = new Command("index-memory", "Managed heap per indexed domain–attribute edge, in a silo hosted in this process.")
+        {
+            file, storage, count, output,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var records = await BenchmarkRecords.LoadAsync(parseResult.GetRequiredValue(file), parseResult.GetValue(count), cancellationToken);
+            var graph = PivotGraph.From(records.Lines);
+            var result = await new IndexMemoryBenchmark(parseResult.GetRequiredValue(storage)).RunAsync(graph, cancellationToken);
+            Console.Out.WriteLine($"{result.Domains:N0} domains, {result.Attributes:N0} attributes, {result.Edges:N0} edges");
+            Console.Out.WriteLine($"managed heap {result.HeapBeforeBytes:N0} -> {result.HeapAfterBytes:N0} bytes: {result.BytesPerEdge:N0} bytes per edge, {result.BytesPerAttribute:N0} per attribute");
+            Console.Out.WriteLine($"{result.MembersOfOneAttribute:N0} members of one more attribute: {result.BytesPerMemberOfOneAttribute:N1} bytes per member");
+            await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
+            return ImportCommand.ExitSuccess;
+        });
+        return command;
+    }
 
     private static Command CreateImport()
     {
