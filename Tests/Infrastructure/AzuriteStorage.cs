@@ -56,7 +56,39 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
         }
     }
 
-    private static async Task<AzuriteStorage> StartProcessAsync()
+    /// <summary>
+    /// A local Azurite that keeps its data on disk at <paramref name="location"/>, so that it can be stopped and
+    /// started again (<see cref="StopAsync"/>, <see cref="RestartAsync"/>) on the same ports with its data.
+    /// </summary>
+    public static Task<AzuriteStorage> StartRestartableAsync(string location) => StartProcessAsync(location);
+
+    private string? _location;
+    private int[] _ports = [];
+
+    /// <summary>
+    /// Stops Azurite abruptly (it does not close while clients keep connections open). Azurite saves its on-disk store
+    /// every few seconds, so callers wait <see cref="SaveInterval"/> after their last write they expect to survive.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { HasExited: false } process)
+            return;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+    }
+
+    /// <summary>Azurite's on-disk store is saved this often.</summary>
+    public static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(6);
+
+    /// <summary>Starts the stopped Azurite again on its former ports with its data.</summary>
+    public async Task RestartAsync()
+    {
+        var again = await StartProcessAsync(_location ?? throw new InvalidOperationException("Only a restartable Azurite can restart."), _ports);
+        _process?.Dispose();
+        _process = again._process;
+    }
+
+    private static async Task<AzuriteStorage> StartProcessAsync(string? location = null, int[]? ports = null)
     {
         var azurite = await RepositoryPaths.EnsureAzuriteInstalledAsync();
         var start = new ProcessStartInfo(azurite)
@@ -67,27 +99,29 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
         };
         // Port 0 lets the OS pick free ports (10000-10002 may be taken); Azurite prints the ones it got. In memory:
         // the data dies with the test run, and on disk Azurite re-serialises its whole store every 5 s.
-        foreach (var argument in new[]
-                 {
-                     "--inMemoryPersistence", "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-                     "--blobPort", "0", "--queuePort", "0", "--tablePort", "0", "--skipApiVersionCheck", "--loose",
-                 })
+        string[] persistence = location is null ? ["--inMemoryPersistence"] : ["--location", location];
+        var (blobPort, queuePort, tablePort) = ports is [var b, var q, var t] ? (b, q, t) : (0, 0, 0);
+        foreach (var argument in persistence.Concat(
+                 [
+                     "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+                     "--blobPort", blobPort.ToString(), "--queuePort", queuePort.ToString(), "--tablePort", tablePort.ToString(), "--skipApiVersionCheck", "--loose",
+                 ]))
             start.ArgumentList.Add(argument);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        var ports = new Dictionary<string, int>();
+        var listening = new Dictionary<string, int>();
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new System.Text.StringBuilder();
         void OnLine(object? _, DataReceivedEventArgs line)
         {
             if (line.Data is null)
                 return;
-            lock (ports)
+            lock (listening)
             {
                 output.AppendLine(line.Data);
                 if (ListeningLine().Match(line.Data) is { Success: true } match)
-                    ports[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value);
-                if (ports.Count == 3)
+                    listening[match.Groups["service"].Value] = int.Parse(match.Groups["port"].Value);
+                if (listening.Count == 3)
                     ready.TrySetResult();
             }
         }
@@ -106,9 +140,11 @@ internal sealed partial class AzuriteStorage : IAsyncDisposable
         }
         return new AzuriteStorage
         {
-            ConnectionString = ConnectionStringFor("127.0.0.1", ports["Blob"], ports["Queue"], ports["Table"]),
+            ConnectionString = ConnectionStringFor("127.0.0.1", listening["Blob"], listening["Queue"], listening["Table"]),
             Source = $"local Azurite process (pid {process.Id})",
             _process = process,
+            _location = location,
+            _ports = [listening["Blob"], listening["Queue"], listening["Table"]],
         };
     }
 

@@ -60,7 +60,7 @@ public class ClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _storage = await AzuriteStorage.StartAsync();
+        _storage = await StartStorageAsync();
         Settings = TestCluster.SettingsFor(_storage);
         _cluster = await TestCluster.StartAsync(Settings, Silos, silo =>
         {
@@ -155,6 +155,8 @@ public class ClusterFixture : IAsyncLifetime
 
     /// <summary>The gateway's default user agreement version.</summary>
     public const string AgreementVersion = "2026-12";
+
+    private protected virtual Task<AzuriteStorage> StartStorageAsync() => AzuriteStorage.StartAsync();
 
     /// <summary>How many silos the cluster starts with.</summary>
     protected virtual int Silos => 1;
