@@ -18,6 +18,10 @@ internal sealed class DomainGrain(
     // Whether the index holds the current state since this activation; persisted only lazily (see OnDeactivateAsync).
     private bool _indexApplied = true;
 
+    // The attribute values of the record _attributesOf, for pivots.
+    private RegistrationRecord? _attributesOf;
+    private ImmutableArray<AttributeValue> _attributes = [];
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!state.State.IndexPending)
@@ -107,8 +111,17 @@ internal sealed class DomainGrain(
         _indexApplied = true;
     }
 
-    Task<ImmutableArray<AttributeValue>?> IDomainGrain.AttributesAsync() =>
-        Task.FromResult<ImmutableArray<AttributeValue>?>(state.State.Record is null ? null : [.. RecordAttributes.Of(state.State.Record)]);
+    Task<ImmutableArray<AttributeValue>?> IDomainGrain.AttributesAsync()
+    {
+        // Pivots ask every domain they reach, and normalising a record's values (IDNA, NFKC) costs more than the call:
+        // computed once per record, which is immutable, so a changed record is a different reference.
+        var record = state.State.Record;
+        if (record is null)
+            return Task.FromResult<ImmutableArray<AttributeValue>?>(null);
+        if (!ReferenceEquals(_attributesOf, record))
+            (_attributesOf, _attributes) = (record, [.. RecordAttributes.Of(record)]);
+        return Task.FromResult<ImmutableArray<AttributeValue>?>(_attributes);
+    }
 
     // The gateway normalises; a record that is not in stored form, or keyed elsewhere, is a caller's bug, not data.
     private void EnsureNormalizedForThisGrain(RegistrationRecord record)
