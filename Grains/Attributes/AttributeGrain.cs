@@ -119,6 +119,17 @@ internal sealed class AttributeGrain(
         return new AttributePage { Domains = [.. domains], Next = last, Count = total };
     }
 
+    // Over the cap the members are not read at all: a big host's nameserver is counted from its count rows only.
+    async Task<AttributePage> IAttributeGrain.ExpandAsync(int fanOutCap, int limit)
+    {
+        await _flushing;
+        await EnsureCountsAsync();
+        var count = _counts.Values.Sum();
+        return count > fanOutCap || count == 0
+            ? new AttributePage { Count = count }
+            : await ((IAttributeGrain)this).ListAsync(null, limit);
+    }
+
     private async Task<SortedSet<string>> MembersOfAsync(int shardId)
     {
         while (true)
