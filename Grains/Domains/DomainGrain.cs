@@ -6,6 +6,7 @@ using Rds.Disclosure;
 using Rds.Domains;
 using Rds.Grains.Attributes;
 using Rds.Grains.Disclosure;
+using Rds.Grains.Pivots;
 using Rds.Registrations;
 
 namespace Rds.Grains.Domains;
@@ -13,6 +14,7 @@ namespace Rds.Grains.Domains;
 internal sealed class DomainGrain(
     [PersistentState("domain", StorageNames.Registry)] IPersistentState<DomainState> state,
     TimeProvider clock,
+    ActiveDomainAttributes activeAttributes,
     ILogger<DomainGrain> logger) : Grain, IDomainGrain
 {
     // Whether the index holds the current state since this activation; persisted only lazily (see OnDeactivateAsync).
@@ -95,6 +97,8 @@ internal sealed class DomainGrain(
             IndexPending = true,
             StaleAttributes = [.. left],
         };
+        // In the same turn as the record changes, so no pivot reads the old values from there.
+        activeAttributes.Withdraw(this.GetPrimaryKeyString());
         _indexApplied = false;
         await state.WriteStateAsync();
         await ApplyIndexAsync();
@@ -119,7 +123,10 @@ internal sealed class DomainGrain(
         if (record is null)
             return Task.FromResult<ImmutableArray<AttributeValue>?>(null);
         if (!ReferenceEquals(_attributesOf, record))
+        {
             (_attributesOf, _attributes) = (record, [.. RecordAttributes.Of(record)]);
+            activeAttributes.Publish(this.GetPrimaryKeyString(), _attributes, GrainContext.Deactivated);
+        }
         return Task.FromResult<ImmutableArray<AttributeValue>?>(_attributes);
     }
 

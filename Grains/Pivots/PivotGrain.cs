@@ -9,11 +9,12 @@ namespace Rds.Grains.Pivots;
 
 /// <summary>
 /// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: one call per new
-/// attribute for its count and, within the cap, its members; then the attribute values of the domains found. Memory is
+/// attribute for its count and, within the cap, its members; then the attribute values of the domains found, read
+/// from <see cref="ActiveDomainAttributes"/> where their grains are active in this silo and asked otherwise. Memory is
 /// bounded by the domain budget (the set of domains seen), the cap (members are read only within it) and the queue
 /// of findings not yet taken by the caller.
 /// </summary>
-internal sealed class PivotGrain : Grain, IPivotGrain
+internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grain, IPivotGrain
 {
     private const int ParallelCalls = 128;
     private const int MemberPageSize = 5_000;
@@ -121,12 +122,21 @@ internal sealed class PivotGrain : Grain, IPivotGrain
 
     private static PivotEvent End(int hop, string reason) => new() { Kind = PivotEventKind.End, Hop = hop, StopReason = reason };
 
+    // Domains active in this silo answer from what they published; the others are asked.
     private async Task<Dictionary<string, ImmutableArray<AttributeValue>?>> AttributesOfAsync(IReadOnlyList<string> domains, CancellationToken cancellationToken)
     {
-        var attributes = await InParallelAsync(domains.ToArray(), domain => GrainFactory.GetGrain<IDomainGrain>(domain).AttributesAsync(), cancellationToken);
-        var byDomain = new Dictionary<string, ImmutableArray<AttributeValue>?>(StringComparer.Ordinal);
-        for (var i = 0; i < domains.Count; i++)
-            byDomain[domains[i]] = attributes[i];
+        var byDomain = new Dictionary<string, ImmutableArray<AttributeValue>?>(domains.Count, StringComparer.Ordinal);
+        var ask = new List<string>();
+        foreach (var domain in domains)
+        {
+            if (activeAttributes.TryGet(domain, out var values))
+                byDomain[domain] = values;
+            else
+                ask.Add(domain);
+        }
+        var answers = await InParallelAsync(ask.ToArray(), domain => GrainFactory.GetGrain<IDomainGrain>(domain).AttributesAsync(), cancellationToken);
+        for (var i = 0; i < ask.Count; i++)
+            byDomain[ask[i]] = answers[i];
         return byDomain;
     }
 

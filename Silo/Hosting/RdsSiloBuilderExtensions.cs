@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Microsoft.Extensions.Options;
 using Rds.Grains;
 using Rds.Grains.Attributes;
+using Rds.Grains.Pivots;
 using Rds.Hosting;
 
 namespace Rds.Silo.Hosting;
@@ -23,6 +24,7 @@ public static class RdsSiloBuilderExtensions
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ActiveDomainAttributes>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
         silo.Services.AddSingleton(services => new AttributeIndexTable(
             new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
