@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Rds.Attributes;
@@ -13,6 +15,9 @@ namespace Rds.Gateway.Pivots;
 internal static class PivotEndpoints
 {
     private const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Events the cluster may send in one message when it has them at hand (Orleans' default is 100).</summary>
+    private const int EventsPerBatch = 1_000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -83,18 +88,25 @@ internal static class PivotEndpoints
         context.Response.ContentType = "application/x-ndjson";
         await context.Response.StartAsync(context.RequestAborted);
         var pivot = grains.GetGrain<IPivotGrain>(Guid.NewGuid());
+        var output = context.Response.BodyWriter;
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Json.Encoder });
         try
         {
             // A client that goes away cancels the enumeration, which stops the traversal in the cluster.
-            await foreach (var found in pivot.RunAsync(request!, context.RequestAborted).WithCancellation(context.RequestAborted))
+            await using var events = pivot.RunAsync(request!, context.RequestAborted).WithBatchSize(EventsPerBatch).GetAsyncEnumerator(context.RequestAborted);
+            while (true)
             {
-                var shown = await pseudonyms.DisguiseAsync(found);
-                await JsonSerializer.SerializeAsync(context.Response.Body, Line(shown), Json, context.RequestAborted);
-                await context.Response.Body.WriteAsync("\n"u8.ToArray(), context.RequestAborted);
-                if (found.Kind == PivotEventKind.Domain)
+                // Lines are sent when the next one is not at hand (the cluster is still working on it), not one
+                // write per line: a batch of events from the cluster becomes one write to the client.
+                var next = events.MoveNextAsync();
+                if (!next.IsCompleted)
+                    await output.FlushAsync(context.RequestAborted);
+                if (!await next)
+                    break;
+                var shown = await pseudonyms.DisguiseAsync(events.Current);
+                if (shown.Kind == PivotEventKind.Domain)
                     grant.Audit.ResultCount++;
-                else
-                    await context.Response.Body.FlushAsync(context.RequestAborted);
+                WriteLine(json, output, shown);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -105,15 +117,63 @@ internal static class PivotEndpoints
         {
             // The status line is sent; the stream says how it ended.
             logger.LogWarning("Pivot failed: {Failure}", failure.Message);
-            await JsonSerializer.SerializeAsync(context.Response.Body, new { type = "error", message = "The cluster stopped answering; results are incomplete." }, Json);
-            await context.Response.Body.WriteAsync("\n"u8.ToArray());
+            WriteError(json, output, "The cluster stopped answering; results are incomplete.");
         }
+        if (!context.RequestAborted.IsCancellationRequested)
+            await output.FlushAsync(CancellationToken.None);
     }
 
-    private static object Line(PivotEvent found) => found.Kind switch
+    // Written property by property rather than serialised from an object per line: a pivot answers thousands of lines.
+    private static void WriteLine(Utf8JsonWriter json, PipeWriter output, PivotEvent found)
     {
-        PivotEventKind.Domain => new { type = "domain", hop = found.Hop, domain = found.Domain, via = found.Attribute is { } via ? new { kind = via.Kind.ToString(), value = via.Value } : null },
-        PivotEventKind.Attribute => new { type = "attribute", hop = found.Hop, kind = found.Attribute!.Value.Kind.ToString(), value = found.Attribute.Value.Value, count = found.Count, overCap = found.OverCap },
-        _ => new { type = "end", hop = found.Hop, reason = found.StopReason },
-    };
+        json.WriteStartObject();
+        switch (found.Kind)
+        {
+            case PivotEventKind.Domain:
+                json.WriteString("type", "domain");
+                json.WriteNumber("hop", found.Hop);
+                json.WriteString("domain", found.Domain);
+                if (found.Attribute is { } via)
+                {
+                    json.WriteStartObject("via");
+                    json.WriteString("kind", via.Kind.ToString());
+                    json.WriteString("value", via.Value);
+                    json.WriteEndObject();
+                }
+                break;
+            case PivotEventKind.Attribute:
+                json.WriteString("type", "attribute");
+                json.WriteNumber("hop", found.Hop);
+                json.WriteString("kind", found.Attribute!.Value.Kind.ToString());
+                json.WriteString("value", found.Attribute.Value.Value);
+                if (found.Count is { } count)
+                    json.WriteNumber("count", count);
+                json.WriteBoolean("overCap", found.OverCap);
+                break;
+            default:
+                json.WriteString("type", "end");
+                json.WriteNumber("hop", found.Hop);
+                if (found.StopReason is { } reason)
+                    json.WriteString("reason", reason);
+                break;
+        }
+        json.WriteEndObject();
+        EndLine(json, output);
+    }
+
+    private static void WriteError(Utf8JsonWriter json, PipeWriter output, string message)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "error");
+        json.WriteString("message", message);
+        json.WriteEndObject();
+        EndLine(json, output);
+    }
+
+    private static void EndLine(Utf8JsonWriter json, PipeWriter output)
+    {
+        json.Flush();
+        json.Reset();
+        output.Write("\n"u8);
+    }
 }

@@ -14,4 +14,10 @@ public interface IAttributeGrain : IGrainWithStringKey
 
     /// <summary>Up to <paramref name="limit"/> domains after <paramref name="after"/> (exclusive), in A-label order.</summary>
     Task<AttributePage> ListAsync(string? after, int limit);
+
+    /// <summary>
+    /// The count and, only when it is at most <paramref name="fanOutCap"/>, the first <paramref name="limit"/> domains
+    /// (page on from <see cref="AttributePage.Next"/> with <see cref="ListAsync"/>): a pivot's one call per attribute.
+    /// </summary>
+    Task<AttributePage> ExpandAsync(int fanOutCap, int limit);
 }

@@ -98,6 +98,17 @@ internal sealed class AttributeGrain(
         return new AttributePage { Domains = [.. domains], Next = last, Count = ShardLayout.Total(layout) };
     }
 
+    // Over the cap the members are not read at all: a big host's nameserver is counted from its head row only.
+    async Task<AttributePage> IAttributeGrain.ExpandAsync(int fanOutCap, int limit)
+    {
+        await _flushing;
+        await EnsureHeadAsync();
+        var count = ShardLayout.Total(_layout);
+        return count > fanOutCap || count == 0
+            ? new AttributePage { Count = count }
+            : await ((IAttributeGrain)this).ListAsync(null, limit);
+    }
+
     private async Task EnsureHeadAsync()
     {
         while (!_headLoaded)

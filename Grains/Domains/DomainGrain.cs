@@ -8,6 +8,7 @@ using Rds.Domains;
 using Rds.Grains.Attributes;
 using Rds.Grains.Disclosure;
 using Rds.Grains.Registrars;
+using Rds.Grains.Pivots;
 using Rds.Registrations;
 
 namespace Rds.Grains.Domains;
@@ -17,10 +18,15 @@ internal sealed class DomainGrain(
     TimeProvider clock,
     PseudonymTable pseudonyms,
     IOptions<AttributeIndexOptions> index,
+    ActiveDomainAttributes activeAttributes,
     ILogger<DomainGrain> logger) : Grain, IDomainGrain
 {
     // Whether the index holds the current state since this activation; persisted only lazily (see OnDeactivateAsync).
     private bool _indexApplied = true;
+
+    // The attribute values of the record _attributesOf, for pivots.
+    private RegistrationRecord? _attributesOf;
+    private ImmutableArray<AttributeValue> _attributes = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -105,6 +111,8 @@ internal sealed class DomainGrain(
             IndexPending = true,
             StaleAttributes = [.. left],
         };
+        // In the same turn as the record changes, so no pivot reads the old values from there.
+        activeAttributes.Withdraw(this.GetPrimaryKeyString());
         _indexApplied = false;
         await state.WriteStateAsync();
         await ApplyIndexAsync();
@@ -128,8 +136,20 @@ internal sealed class DomainGrain(
         _indexApplied = true;
     }
 
-    Task<ImmutableArray<AttributeValue>?> IDomainGrain.AttributesAsync() =>
-        Task.FromResult<ImmutableArray<AttributeValue>?>(state.State.Record is null ? null : [.. RecordAttributes.Of(state.State.Record)]);
+    Task<ImmutableArray<AttributeValue>?> IDomainGrain.AttributesAsync()
+    {
+        // Pivots ask every domain they reach, and normalising a record's values (IDNA, NFKC) costs more than the call:
+        // computed once per record, which is immutable, so a changed record is a different reference.
+        var record = state.State.Record;
+        if (record is null)
+            return Task.FromResult<ImmutableArray<AttributeValue>?>(null);
+        if (!ReferenceEquals(_attributesOf, record))
+        {
+            (_attributesOf, _attributes) = (record, [.. RecordAttributes.Of(record)]);
+            activeAttributes.Publish(this.GetPrimaryKeyString(), _attributes, GrainContext.Deactivated);
+        }
+        return Task.FromResult<ImmutableArray<AttributeValue>?>(_attributes);
+    }
 
     // The gateway normalises; a record that is not in stored form, or keyed elsewhere, is a caller's bug, not data.
     private void EnsureNormalizedForThisGrain(RegistrationRecord record)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Rds.Attributes;
 using Rds.Domains;
 using Rds.Pivots;
@@ -7,16 +8,56 @@ using Rds.Pivots;
 namespace Rds.Grains.Pivots;
 
 /// <summary>
-/// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: the attributes of
-/// every frontier domain, then the counts of every new attribute, then the members of those under the cap. Memory
-/// is bounded by the domain budget (the set of domains seen) and the cap (one attribute's members at a time).
+/// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: one call per new
+/// attribute for its count and, within the cap, its members; then the attribute values of the domains found, read
+/// from <see cref="ActiveDomainAttributes"/> where their grains are active in this silo and asked otherwise. Memory is
+/// bounded by the domain budget (the set of domains seen), the cap (members are read only within it) and the queue
+/// of findings not yet taken by the caller.
 /// </summary>
-internal sealed class PivotGrain : Grain, IPivotGrain
+internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grain, IPivotGrain
 {
     private const int ParallelCalls = 128;
     private const int MemberPageSize = 5_000;
+    private const int EventsAhead = 10_000;
 
+    // The traversal runs ahead of the caller into a bounded queue, so that it goes on calling grains while earlier
+    // findings travel to the caller (each batch a round trip through the gateway) instead of stopping at each one.
     async IAsyncEnumerable<PivotEvent> IPivotGrain.RunAsync(PivotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var events = Channel.CreateBounded<PivotEvent>(new BoundedChannelOptions(EventsAhead) { SingleReader = true, SingleWriter = true });
+        var traversal = TraverseAsync(request, events.Writer, stop.Token);
+        try
+        {
+            while (await events.Reader.WaitToReadAsync(cancellationToken))
+            {
+                while (events.Reader.TryRead(out var found))
+                    yield return found;
+            }
+        }
+        finally
+        {
+            // The caller stopped reading (or went away): stop the traversal too.
+            await stop.CancelAsync();
+            await traversal;
+        }
+    }
+
+    private async Task TraverseAsync(PivotRequest request, ChannelWriter<PivotEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var found in TraversalAsync(request, cancellationToken))
+                await events.WriteAsync(found, cancellationToken);
+            events.TryComplete();
+        }
+        catch (Exception failure)
+        {
+            events.TryComplete(failure);
+        }
+    }
+
+    private async IAsyncEnumerable<PivotEvent> TraversalAsync(PivotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var met = new HashSet<AttributeValue>();
@@ -46,28 +87,19 @@ internal sealed class PivotGrain : Grain, IPivotGrain
                 .Where(met.Add)
                 .OrderBy(value => value.Kind).ThenBy(value => value.Value, StringComparer.Ordinal)
                 .ToArray();
-            var indexes = toMeet.Select(value => GrainFactory.GetGrain<IAttributeGrain>(AttributeKey.Of(value))).ToArray();
-            var counts = await InParallelAsync(indexes, index => index.CountAsync(), cancellationToken);
-
-            var expand = new List<int>();
+            var expansions = await InParallelAsync(toMeet, value => ExpandAsync(value, request.FanOutCap, cancellationToken), cancellationToken);
             for (var i = 0; i < toMeet.Length; i++)
-            {
-                var overCap = counts[i] > request.FanOutCap;
-                if (!overCap && counts[i] > 0)
-                    expand.Add(i);
-                yield return new PivotEvent { Kind = PivotEventKind.Attribute, Hop = hop, Attribute = toMeet[i], Count = counts[i], OverCap = overCap };
-            }
+                yield return new PivotEvent { Kind = PivotEventKind.Attribute, Hop = hop, Attribute = toMeet[i], Count = expansions[i].Count, OverCap = expansions[i].OverCap };
 
             var found = new List<string>();
-            var members = await InParallelAsync(expand.ToArray(), i => MembersAsync(indexes[i], cancellationToken), cancellationToken);
-            for (var e = 0; e < expand.Count; e++)
+            for (var i = 0; i < toMeet.Length; i++)
             {
-                foreach (var domain in members[e])
+                foreach (var domain in expansions[i].Members)
                 {
                     if (!seen.Add(domain))
                         continue;
                     found.Add(domain);
-                    yield return new PivotEvent { Kind = PivotEventKind.Domain, Hop = hop + 1, Domain = domain, Attribute = toMeet[expand[e]] };
+                    yield return new PivotEvent { Kind = PivotEventKind.Domain, Hop = hop + 1, Domain = domain, Attribute = toMeet[i] };
                     if (seen.Count >= request.MaxDomains)
                     {
                         yield return End(hop + 1, "maxDomains");
@@ -90,36 +122,62 @@ internal sealed class PivotGrain : Grain, IPivotGrain
 
     private static PivotEvent End(int hop, string reason) => new() { Kind = PivotEventKind.End, Hop = hop, StopReason = reason };
 
+    // Domains active in this silo answer from what they published; the others are asked.
     private async Task<Dictionary<string, ImmutableArray<AttributeValue>?>> AttributesOfAsync(IReadOnlyList<string> domains, CancellationToken cancellationToken)
     {
-        var attributes = await InParallelAsync(domains.ToArray(), domain => GrainFactory.GetGrain<IDomainGrain>(domain).AttributesAsync(), cancellationToken);
-        var byDomain = new Dictionary<string, ImmutableArray<AttributeValue>?>(StringComparer.Ordinal);
-        for (var i = 0; i < domains.Count; i++)
-            byDomain[domains[i]] = attributes[i];
+        var byDomain = new Dictionary<string, ImmutableArray<AttributeValue>?>(domains.Count, StringComparer.Ordinal);
+        var ask = new List<string>();
+        foreach (var domain in domains)
+        {
+            if (activeAttributes.TryGet(domain, out var values))
+                byDomain[domain] = values;
+            else
+                ask.Add(domain);
+        }
+        var answers = await InParallelAsync(ask.ToArray(), domain => GrainFactory.GetGrain<IDomainGrain>(domain).AttributesAsync(), cancellationToken);
+        for (var i = 0; i < ask.Count; i++)
+            byDomain[ask[i]] = answers[i];
         return byDomain;
     }
 
-    private static async Task<List<string>> MembersAsync(IAttributeGrain index, CancellationToken cancellationToken)
+    // One call per attribute: its count and, within the cap, its members; only an attribute of more members than
+    // a page (a cap above MemberPageSize) needs further calls.
+    private async Task<Expansion> ExpandAsync(AttributeValue value, int fanOutCap, CancellationToken cancellationToken)
     {
-        var members = new List<string>();
-        string? after = null;
-        do
+        var index = GrainFactory.GetGrain<IAttributeGrain>(AttributeKey.Of(value));
+        var page = await index.ExpandAsync(fanOutCap, MemberPageSize);
+        if (page.Count > fanOutCap)
+            return new Expansion(page.Count, OverCap: true, []);
+        if (page.Next is null)
+            return new Expansion(page.Count, OverCap: false, page.Domains);
+        var members = new List<string>(page.Domains);
+        while (page.Next is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var page = await index.ListAsync(after, MemberPageSize);
+            page = await index.ListAsync(page.Next, MemberPageSize);
             members.AddRange(page.Domains);
-            after = page.Next;
-        } while (after is not null);
-        return members;
+        }
+        return new Expansion(page.Count, page.Count > fanOutCap, page.Count > fanOutCap ? [] : [.. members]);
     }
 
-    // Bounded so one wide hop does not put hundreds of thousands of calls in flight at once; on the grain's own
-    // scheduler, so the traversal keeps the single-threaded guarantee of a grain.
+    private readonly record struct Expansion(long Count, bool OverCap, ImmutableArray<string> Members);
+
+    // Bounded so one wide hop does not put hundreds of thousands of calls in flight at once. The workers run on the
+    // grain's own scheduler, one at a time, so they share the next index without locking.
     private static async Task<TResult[]> InParallelAsync<TItem, TResult>(TItem[] items, Func<TItem, Task<TResult>> call, CancellationToken cancellationToken)
     {
         var results = new TResult[items.Length];
-        await Parallel.ForEachAsync(Enumerable.Range(0, items.Length), new ParallelOptions { MaxDegreeOfParallelism = ParallelCalls, CancellationToken = cancellationToken, TaskScheduler = TaskScheduler.Current },
-            async (i, _) => results[i] = await call(items[i]));
+        var next = 0;
+        async Task WorkAsync()
+        {
+            while (next < items.Length)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var i = next++;
+                results[i] = await call(items[i]);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, Math.Min(ParallelCalls, items.Length)).Select(_ => WorkAsync()));
         return results;
     }
 }

@@ -9,6 +9,7 @@ using Rds.Grains.Attributes;
 using Rds.Grains.Audit;
 using Rds.Grains.Disclosure;
 using Rds.Grains.Requestors;
+using Rds.Grains.Pivots;
 using Rds.Hosting;
 
 namespace Rds.Silo.Hosting;
@@ -26,6 +27,7 @@ public static class RdsSiloBuilderExtensions
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
         silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ActiveDomainAttributes>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
         silo.Services.AddSingleton(services => new AttributeIndexTable(
             new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));

@@ -1,5 +1,7 @@
+using Rds.Attributes;
 using Rds.Disclosure;
 using Rds.Domains;
+using Rds.Registrations;
 using Rds.Tests.Infrastructure;
 
 namespace Rds.Tests.Domains;
@@ -54,6 +56,27 @@ public sealed class DomainGrainTests(ClusterFixture fixture)
         Assert.Null(await grain.LookupAsync(DisclosureRequest.Public));
         Assert.Equal(UpsertOutcome.Stale, await grain.UpsertAsync(record));
         Assert.Equal(DeleteOutcome.NotFound, await grain.DeleteAsync(record.UpdatedDate.AddHours(2)));
+    }
+
+    [Fact]
+    public async Task Attribute_values_follow_every_change_of_the_record()
+    {
+        var name = SampleRecords.UniqueName("attrs");
+        var grain = fixture.Grains.GetGrain<IDomainGrain>(name);
+        var first = SampleRecords.Full(name);
+        var second = SampleRecords.Full(name, SampleRecords.Created.AddDays(60)) with
+        {
+            Nameservers = [new Nameserver { Name = "ns9.elsewhere.example", Ipv4 = ["192.0.2.99"] }],
+            Registrant = first.Registrant! with { Organization = "Other Holdings" },
+        };
+
+        Assert.Null(await grain.AttributesAsync());
+        await grain.UpsertAsync(first);
+        Assert.Equal(RecordAttributes.Of(first).ToHashSet(), (await grain.AttributesAsync())!.Value.ToHashSet());
+        await grain.UpsertAsync(second);
+        Assert.Equal(RecordAttributes.Of(second).ToHashSet(), (await grain.AttributesAsync())!.Value.ToHashSet());
+        await grain.DeleteAsync(second.UpdatedDate.AddHours(1));
+        Assert.Null(await grain.AttributesAsync());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Rds.Attributes;
 using Rds.Registrations;
 using Rds.Tests.Infrastructure;
 
@@ -33,6 +34,27 @@ public sealed class PivotEndpointTests(ClusterFixture fixture)
         Assert.Equal(names[1..], found.Select(l => l["domain"]!.GetValue<string>()));
         Assert.All(found, l => Assert.Equal(shared, l["via"]!["value"]!.GetValue<string>()));
         Assert.Equal("end", lines[^1]["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Pivot_lines_are_exactly_the_documented_json()
+    {
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var organization = $"Bücher & Söhne <{run}>";
+        string[] names = [$"x1-{run}.example", $"x2-{run}.example"];
+        foreach (var name in names)
+            await fixture.PutAsync(SampleRecords.Full(name) with { Registrant = SampleRecords.Full(name).Registrant! with { Organization = organization } });
+        Assert.True(AttributeNormalizer.TryNormalize(AttributeKind.RegistrantOrganization, organization, out var value, out _));
+
+        var response = await fixture.Http.PostAsync("/pivots", Body($$"""{"seedDomains":["{{names[0]}}"],"follow":["RegistrantOrganization"],"maxDepth":1,"fanOutCap":10}"""));
+
+        // Non-ASCII and HTML-sensitive characters are written as they are (relaxed escaping), as before.
+        var expected = string.Join("", [
+            $$"""{"type":"domain","hop":0,"domain":"{{names[0]}}"}""" + "\n",
+            $$"""{"type":"attribute","hop":0,"kind":"RegistrantOrganization","value":"{{value.Value}}","count":2,"overCap":false}""" + "\n",
+            $$$"""{"type":"domain","hop":1,"domain":"{{{names[1]}}}","via":{"kind":"RegistrantOrganization","value":"{{{value.Value}}}"}}""" + "\n",
+            """{"type":"end","hop":1,"reason":"maxDepth"}""" + "\n"]);
+        Assert.Equal(expected, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -17,16 +17,17 @@ public sealed class PivotGrainTests : IAsyncLifetime
     private InProcessTestCluster _cluster = null!;
     private BreadthFirstOracle _oracle = null!;
     private SyntheticRegistry _registry = null!;
+    private RegistrationRecord[] _records = null!;
 
     public async Task InitializeAsync()
     {
         _storage = await AzuriteStorage.StartAsync();
         _cluster = await TestCluster.StartAsync(TestCluster.SettingsFor(_storage));
         _registry = new SyntheticRegistry(seed: 7, count: RegistrySize);
-        var records = _registry.Select(record => RegistrationNormalizer.Normalize(record).Record!).ToArray();
-        await Parallel.ForEachAsync(records, new ParallelOptions { MaxDegreeOfParallelism = 32 },
+        _records = _registry.Select(record => RegistrationNormalizer.Normalize(record).Record!).ToArray();
+        await Parallel.ForEachAsync(_records, new ParallelOptions { MaxDegreeOfParallelism = 32 },
             async (record, _) => await _cluster.Client.GetGrain<IDomainGrain>(record.DomainName).UpsertAsync(record));
-        _oracle = new BreadthFirstOracle(records);
+        _oracle = new BreadthFirstOracle(_records);
     }
 
     public async Task DisposeAsync()
@@ -77,6 +78,63 @@ public sealed class PivotGrainTests : IAsyncLifetime
             FanOutCap = 400,
             MaxDomains = 2_000,
         };
+
+        await AssertSameAsOracleAsync(request);
+    }
+
+    [Fact]
+    public async Task A_pivot_after_the_domains_it_reached_changed_follows_their_new_records()
+    {
+        var campaign = _registry.Campaigns[0];
+        var request = new PivotRequest
+        {
+            SeedDomains = [.. _oracle.Domains.Where(d => d.StartsWith(campaign.Stem, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(2)],
+            Follow = [.. Enum.GetValues<AttributeKind>()],
+            MaxDepth = 3,
+            FanOutCap = 50,
+            MaxDomains = 5_000,
+        };
+        var before = await RunAsync(request);
+        var reached = before.Where(e => e.Kind == PivotEventKind.Domain && e.Hop == 1).Select(e => e.Domain!).Take(5).ToHashSet();
+        var unreached = _oracle.Domains.Except(before.Where(e => e.Kind == PivotEventKind.Domain).Select(e => e.Domain!)).Order(StringComparer.Ordinal).Take(3).ToHashSet();
+        Assert.NotEmpty(reached);
+        Assert.NotEmpty(unreached);
+
+        // Domains the first pivot reached add a nameserver that only domains it did not reach have: the second pivot
+        // must follow the records as they are now, not as the first one read them.
+        var added = new Nameserver { Name = $"ns1.added-{Guid.NewGuid():N}.example" };
+        RegistrationRecord Changed(RegistrationRecord record) => RegistrationNormalizer.Normalize(record with
+        {
+            UpdatedDate = record.UpdatedDate.AddDays(1),
+            Nameservers = reached.Contains(record.DomainName) ? [.. record.Nameservers, added] : [added],
+        }).Record!;
+        var changed = _records.Select(record => reached.Contains(record.DomainName) || unreached.Contains(record.DomainName) ? Changed(record) : record).ToArray();
+        foreach (var record in changed.Where(r => reached.Contains(r.DomainName) || unreached.Contains(r.DomainName)))
+            Assert.Equal(UpsertOutcome.Stored, await _cluster.Client.GetGrain<IDomainGrain>(record.DomainName).UpsertAsync(record));
+
+        var expected = new BreadthFirstOracle(changed).Run(request);
+        var actual = await RunAsync(request);
+
+        Assert.Contains(expected, e => e.Kind == PivotEventKind.Domain && unreached.Contains(e.Domain!));
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task A_caller_that_stops_reading_early_stops_the_pivot_and_the_next_one_is_whole()
+    {
+        var request = new PivotRequest
+        {
+            SeedDomains = [.. _oracle.Domains.Order(StringComparer.Ordinal).Take(20)],
+            Follow = [.. Enum.GetValues<AttributeKind>()],
+            MaxDepth = 4,
+            FanOutCap = 10_000,
+            MaxDomains = 5_000,
+        };
+
+        // The traversal runs ahead of the caller; leaving after one event must end it, not leave it blocked.
+        var abandoned = _cluster.Client.GetGrain<IPivotGrain>(Guid.NewGuid()).RunAsync(request).GetAsyncEnumerator();
+        Assert.True(await abandoned.MoveNextAsync());
+        await abandoned.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         await AssertSameAsOracleAsync(request);
     }
