@@ -1,11 +1,13 @@
 # Sourced by the bench scripts: starts a fresh Azurite, one silo and the gateway on loopback ports the OS picks,
 # and stops them on exit. Expects $root (the repository) and $run (an empty folder for logs) to be set.
 #
-# After start_system: $http_port (the gateway), $Storage__ConnectionString and $RDS_OPERATOR_KEY (exported);
+# After start_system: $http_port (the gateway), $Storage__ConnectionString, $RDS_OPERATOR_KEY and
+# $RDS_REQUEST_HEADERS (exported: a file with a bench requestor's key and statement, for --headers);
 # bin PROJECT DLL gives a Release build output. Scripts with more to stop add a function to stop_hooks.
 
 command -v dotnet >/dev/null || { echo "The .NET SDK (dotnet) is needed: https://dot.net"; exit 1; }
 command -v node >/dev/null && command -v npm >/dev/null || { echo "Node.js with npm is needed to run Azurite."; exit 1; }
+command -v curl >/dev/null || { echo "curl is needed to register the bench requestor."; exit 1; }
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
@@ -72,6 +74,9 @@ start_system() {
   # A throwaway key for this run only; passed to the tools through the environment, not the command line.
   RDS_OPERATOR_KEY=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
   export RDS_OPERATOR_KEY
+  export Pseudonyms__MasterKey="$(head -c 32 /dev/urandom | base64)"
+  # A benchmark repeats the same requests on purpose: the abuse watch would throttle it.
+  export AbuseWatch__RepeatedRequests=2000000000 AbuseWatch__EmptyResultsMinimum=2000000000 AbuseWatch__PivotsPerCasePerDay=2000000000
 
   local silo_port gateway_port
   silo_port=$(free_port); gateway_port=$(free_port); http_port=$(free_port)
@@ -84,4 +89,20 @@ start_system() {
   Admin__OperatorKey="$RDS_OPERATOR_KEY" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
   pids+=($!)
   wait_for_tcp 127.0.0.1 "$http_port" 60 "The gateway"
+  register_bench_requestor
+}
+
+# Data endpoints need an accredited requestor's key and a statement of purpose: one with quotas out of reach.
+register_bench_requestor() {
+  local base="http://127.0.0.1:$http_port" auth="Authorization: Bearer $RDS_OPERATOR_KEY" key
+  curl -fsS -o /dev/null -X PUT "$base/admin/requestors/bench" -H "$auth" -H 'Content-Type: application/json' -d '{
+    "name": "Benchmark", "kind": "researcher", "accreditingBody": "Benchmark", "accreditedUntil": "2099-01-01T00:00:00Z",
+    "purposes": {"dnsTransparency": []}, "pseudonymise": false,
+    "quotas": {"requestsPerMinute": 1000000, "burst": 100000, "recordsPerDay": 100000000, "pivotsPerCasePerDay": 1000000}}'
+  key=$(curl -fsS -X POST "$base/admin/requestors/bench/keys" -H "$auth" | grep -o '"apiKey":"[^"]*"' | cut -d'"' -f4)
+  curl -fsS -o /dev/null -X POST "$base/cases" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{
+    "caseId": "BENCH", "purpose": "dnsTransparency", "legalBasis": "gdpr-6-1-f", "evidence": ["benchmark"], "retentionDays": 1, "confidential": false}'
+  export RDS_REQUEST_HEADERS="$run/bench-headers"
+  (umask 077; printf '%s\n' "Authorization: Bearer $key" "RDS-Purpose: dnsTransparency" "RDS-Legal-Basis: gdpr-6-1-f" "RDS-Case: BENCH" \
+    "RDS-Justification: Benchmark of the service on generated data" "RDS-Evidence: benchmark" "RDS-Elements: none" "RDS-Agreement: 2026-12" >"$RDS_REQUEST_HEADERS")
 }

@@ -12,7 +12,7 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, TimeProvider clock, ILogger<DisclosureAccessFilter> logger) : IEndpointFilter
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -63,15 +63,8 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
             await audit.RecordAsync(AuditDecision.Granted, status >= 400 ? $"answered {status}" : null);
         await requestor.ObserveAsync(Observation(context, keyId, malformed: status == StatusCodes.Status400BadRequest, audit.ResultCount,
             pivotCase: context.Request.Path.StartsWithSegments("/pivots") ? access.CaseId : null));
-        try
-        {
-            await grant.SettleAsync();
-        }
-        catch (Exception failure) when (failure is OrleansException or TimeoutException)
-        {
-            // Unreturned records only count against the requestor: never more disclosed than the quota.
-            logger.LogWarning("Returning unused quota of {Requestor} failed: {Failure}", requestorId, failure.Message);
-        }
+        // One-way: a lost message leaves records counted against the requestor, never more disclosed than the quota.
+        await grant.SettleAsync();
         return result;
     }
 

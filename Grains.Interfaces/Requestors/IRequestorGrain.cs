@@ -52,6 +52,7 @@ public interface IRequestorGrain : IGrainWithStringKey
     /// <summary>Takes up to <paramref name="records"/> from today's record quota (and for a pivot, one of its case's pivots) before the work.</summary>
     Task<RecordReservation> ReserveAsync(int records, string? pivotCase);
 
-    /// <summary>Gives back the records a reservation made on <paramref name="reservedOn"/> did not disclose.</summary>
+    /// <summary>Gives back the records a reservation made on <paramref name="reservedOn"/> did not disclose; one-way, so the answer does not wait for it.</summary>
+    [OneWay]
     Task SettleAsync(int unused, DateOnly reservedOn);
 }

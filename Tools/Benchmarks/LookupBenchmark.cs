@@ -4,7 +4,8 @@ namespace Rds.Tools.Benchmarks;
 /// Times RDAP domain lookups through the gateway, then the same request count and concurrency against a
 /// <see cref="FixedBodyServer"/> answering with as many bytes as a typical lookup. Each target gets a warm-up first.
 /// </summary>
-internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests, int warmup)
+/// <param name="headers">The requestor's credential and statement, sent to the gateway only (the fixed-body server takes none).</param>
+internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests, int warmup, IReadOnlyList<KeyValuePair<string, string>> headers)
 {
     public async Task<LookupBenchmarkResult> RunAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
@@ -15,6 +16,7 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
         var gatewayUrls = shuffled.Select(name => new Uri($"{root}/rdap/domain/{name}")).ToArray();
 
         using var gatewayHttp = CreateClient();
+        Commands.RequestHeadersOption.ApplyTo(gatewayHttp.DefaultRequestHeaders, headers);
         var gatewayRunner = new LoadRunner(gatewayHttp, gatewayUrls, concurrency);
         var bodyBytes = await TypicalBodyLengthAsync(gatewayRunner, gatewayUrls, cancellationToken);
         await gatewayRunner.RunAsync("warm-up", warmup, cancellationToken);

@@ -110,10 +110,11 @@ internal static class BenchCommand
         var requests = PositiveOption("--requests", "Timed requests per target.", 20_000);
         var warmup = PositiveOption("--warmup", "Untimed requests per target before the timed ones.", 2_000);
         var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
+        var headers = RequestHeadersOption.Create();
 
         var command = new Command("lookup", "RDAP domain lookups through the gateway, then against a fixed-body Kestrel endpoint.")
         {
-            file, gateway, count, concurrency, requests, warmup, output,
+            file, gateway, count, concurrency, requests, warmup, output, headers,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -125,7 +126,8 @@ internal static class BenchCommand
             }
 
             var benchmark = new LookupBenchmark(
-                parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), parseResult.GetValue(requests), parseResult.GetValue(warmup));
+                parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), parseResult.GetValue(requests), parseResult.GetValue(warmup),
+                await RequestHeadersOption.ReadAsync(parseResult.GetValue(headers), cancellationToken));
             var result = await benchmark.RunAsync(records.Names, cancellationToken);
             Console.Out.Write(BenchmarkTable.FormatLookup(result));
             await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
@@ -150,10 +152,11 @@ internal static class BenchCommand
         var fanOutCap = PositiveOption("--fan-out-cap", $"Attributes shared by more domains are not expanded (at most {PivotRequest.MaxFanOutCap:N0}).", 500);
         var runs = PositiveOption("--runs", "Timed runs per engine after a cold one; the median is reported.", 5);
         var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
+        var headers = RequestHeadersOption.Create();
 
         var command = new Command("pivot", "A pivot over in-process dictionaries, then PostgreSQL and the gateway, with the same seeds and limits.")
         {
-            file, gateway, postgres, count, seeds, depth, maxDomains, fanOutCap, runs, output,
+            file, gateway, postgres, count, seeds, depth, maxDomains, fanOutCap, runs, output, headers,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -179,6 +182,7 @@ internal static class BenchCommand
 
             await using var dataSource = parseResult.GetValue(postgres) is { } connectionString ? NpgsqlDataSource.Create(connectionString) : null;
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
+            RequestHeadersOption.ApplyTo(http.DefaultRequestHeaders, await RequestHeadersOption.ReadAsync(parseResult.GetValue(headers), cancellationToken));
             var gatewayClient = parseResult.GetValue(gateway) is { } uri ? new GatewayPivotClient(http, uri) : null;
             var benchmark = new PivotBenchmark(graph, records.Lines.Count, parseResult.GetValue(runs));
             var result = await benchmark.RunAsync(

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Net.Http.Headers;
+
+namespace Rds.Tools.Commands;
+
+/// <summary>
+/// <c>--headers FILE</c>: the requestor's credential and statement of purpose that every data request to the gateway
+/// carries, one <c>Name: value</c> per line (the format of <c>curl -H @FILE</c>). Defaults to the file named by
+/// RDS_REQUEST_HEADERS, so that the key stays off the command line.
+/// </summary>
+internal static class RequestHeadersOption
+{
+    public const string Variable = "RDS_REQUEST_HEADERS";
+
+    public static Option<FileInfo?> Create() => new("--headers")
+    {
+        Description = $"File of request headers (Authorization and the RDS-* statement), one 'Name: value' per line (default: ${Variable}).",
+    };
+
+    /// <summary>The headers of the file given, or of the file RDS_REQUEST_HEADERS names; none when neither is set.</summary>
+    public static async Task<IReadOnlyList<KeyValuePair<string, string>>> ReadAsync(FileInfo? file, CancellationToken cancellationToken)
+    {
+        var path = file?.FullName ?? Environment.GetEnvironmentVariable(Variable);
+        if (string.IsNullOrEmpty(path))
+            return [];
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var line in await File.ReadAllLinesAsync(path, cancellationToken))
+        {
+            var colon = line.IndexOf(':');
+            if (line.TrimStart().StartsWith('#') || colon <= 0)
+                continue;
+            headers.Add(KeyValuePair.Create(line[..colon].Trim(), line[(colon + 1)..].Trim()));
+        }
+        return headers;
+    }
+
+    public static void ApplyTo(HttpRequestHeaders target, IEnumerable<KeyValuePair<string, string>> headers)
+    {
+        foreach (var (name, value) in headers)
+            target.TryAddWithoutValidation(name, value);
+    }
+}
