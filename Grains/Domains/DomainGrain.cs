@@ -41,9 +41,34 @@ internal sealed class DomainGrain(
         }
         catch (Exception failure)
         {
-            // Still pending: the next change or retried upsert of this domain applies it again.
             logger.LogWarning(failure, "Replaying the index changes of {Domain} failed", this.GetPrimaryKeyString());
+            RetryIndexLater();
         }
+    }
+
+    private static readonly TimeSpan IndexRetryPeriod = TimeSpan.FromSeconds(2);
+    private IGrainTimer? _indexRetry;
+
+    // A failed index write is retried while this activation lives, not left until the domain's next change or
+    // reactivation: a live domain whose attribute grain was lost with a silo would otherwise stay out of its index.
+    private void RetryIndexLater() => _indexRetry ??= this.RegisterGrainTimer(RetryIndexAsync, IndexRetryPeriod, IndexRetryPeriod);
+
+    private async Task RetryIndexAsync(CancellationToken cancellationToken)
+    {
+        if (!_indexApplied)
+        {
+            try
+            {
+                await ApplyIndexAsync();
+            }
+            catch (Exception failure)
+            {
+                logger.LogDebug(failure, "Retrying the index changes of {Domain} failed; trying again", this.GetPrimaryKeyString());
+                return;
+            }
+        }
+        _indexRetry?.Dispose();
+        _indexRetry = null;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -115,7 +140,15 @@ internal sealed class DomainGrain(
         activeAttributes.Withdraw(this.GetPrimaryKeyString());
         _indexApplied = false;
         await state.WriteStateAsync();
-        await ApplyIndexAsync();
+        try
+        {
+            await ApplyIndexAsync();
+        }
+        catch
+        {
+            RetryIndexLater();
+            throw;
+        }
     }
 
     // Idempotent: every current attribute is told the domain is a member, every stale one that it is not.

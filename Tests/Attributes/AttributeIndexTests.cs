@@ -155,6 +155,28 @@ public sealed class AttributeIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_live_domain_whose_index_write_failed_repairs_it_by_itself()
+    {
+        // Seen when a silo was killed under load: the attribute grain was lost mid-call, the upsert was answered
+        // 503, and the domain's activation, alive on another silo, kept its outbox until its next change.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var domain = $"self-repair-{run}.example";
+        var nameserver = $"ns.self-repair-{run}.example";
+        var record = RegistrationNormalizer.Normalize(SampleRecords.Full(domain) with { Nameservers = [new Nameserver { Name = nameserver }] }).Record!;
+        var grain = Grains.GetGrain<IDomainGrain>(domain);
+
+        IndexFaults.FailingDomains[domain] = true;
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.UpsertAsync(record));
+        IndexFaults.FailingDomains.TryRemove(domain, out _);
+
+        var index = Grains.GetGrain<IAttributeGrain>(AttributeKey.Of(Value(AttributeKind.NameserverName, nameserver)));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await index.CountAsync() == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.Equal([domain], await ListAllAsync(index, 10));
+    }
+
+    [Fact]
     public async Task A_retried_upsert_repairs_the_index_without_a_reactivation()
     {
         var run = Guid.NewGuid().ToString("N")[..8];
