@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
-using Rds.Grains.Attributes;
 using Rds.Hosting;
 using Rds.Silo.Hosting;
 using Serilog;
@@ -8,23 +8,27 @@ using Serilog;
 Log.Logger = RdsLogging.CreateLogger("silo");
 try
 {
-    var builder = Host.CreateApplicationBuilder(args);
+    var builder = WebApplication.CreateBuilder(args);
     var settings = RdsClusterSettings.FromConfiguration(builder.Configuration);
     var endpoints = SiloEndpointSettings.FromConfiguration(builder.Configuration);
     builder.Services.AddSerilog();
+    // Health endpoints on Orleans:HealthPort for an orchestrator's probes; without one, on a free loopback port.
+    builder.WebHost.UseUrls(endpoints.HealthPort is { } port ? $"http://{(endpoints.ListenOnAnyAddress ? "0.0.0.0" : "127.0.0.1")}:{port}" : "http://127.0.0.1:0");
     builder.UseOrleans(silo =>
     {
         silo.UseRdsClustering(settings)
             .ConfigureEndpoints(endpoints.AdvertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress)
             .AddRdsGrainStorage(settings);
+        // A pod's name (POD_NAME through the downward API) makes the silo recognisable in membership and logs.
+        if (builder.Configuration["Orleans:SiloName"] is { Length: > 0 } name)
+            silo.Configure<Orleans.Configuration.SiloOptions>(options => options.SiloName = name);
     });
-    // Benchmark baselines only: AttributeIndex:Maintained=false (see AttributeIndexOptions).
-    builder.Services.Configure<AttributeIndexOptions>(builder.Configuration.GetSection("AttributeIndex"));
-    var host = builder.Build();
+    var app = builder.Build();
+    app.MapSiloHealth();
     await StorageProbe.EnsureReachableAsync(settings, TimeSpan.FromSeconds(15));
-    Log.Information("Silo starting: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, tables prefixed {TablePrefix}",
-        settings.ClusterId, endpoints.SiloPort, endpoints.GatewayPort, settings.TablePrefix);
-    await host.RunAsync();
+    Log.Information("Silo starting: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, health port {HealthPort}, tables prefixed {TablePrefix}",
+        settings.ClusterId, endpoints.SiloPort, endpoints.GatewayPort, endpoints.HealthPort?.ToString() ?? "none", settings.TablePrefix);
+    await app.RunAsync();
     return 0;
 }
 catch (RdsConfigurationException configurationError)

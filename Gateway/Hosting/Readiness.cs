@@ -10,10 +10,13 @@ internal static class Readiness
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
 
+    public const string LivenessPath = "/healthz";
+    public const string ReadinessPath = "/readyz";
+
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", async (IGrainFactory grains, CancellationToken aborted) =>
+        app.MapGet(LivenessPath, () => Results.Text("ok"));
+        app.MapGet(ReadinessPath, async (IGrainFactory grains, CancellationToken aborted) =>
         {
             try
             {

@@ -5,7 +5,8 @@ using Rds.Hosting;
 namespace Rds.Silo.Hosting;
 
 /// <summary>Where this silo listens and what address it advertises to the cluster.</summary>
-internal sealed record SiloEndpointSettings(IPAddress AdvertisedAddress, int SiloPort, int GatewayPort, bool ListenOnAnyAddress)
+/// <param name="HealthPort">Port of <c>/healthz</c> and <c>/readyz</c> (<c>Orleans:HealthPort</c>); null serves none.</param>
+internal sealed record SiloEndpointSettings(IPAddress AdvertisedAddress, int SiloPort, int GatewayPort, bool ListenOnAnyAddress, int? HealthPort = null)
 {
     public static SiloEndpointSettings FromConfiguration(IConfiguration configuration)
     {
@@ -16,7 +17,8 @@ internal sealed record SiloEndpointSettings(IPAddress AdvertisedAddress, int Sil
             address,
             Port(configuration, "Orleans:SiloPort", 11111),
             Port(configuration, "Orleans:GatewayPort", 30000),
-            bool.TryParse(configuration["Orleans:ListenOnAnyAddress"], out var any) && any);
+            bool.TryParse(configuration["Orleans:ListenOnAnyAddress"], out var any) && any,
+            configuration["Orleans:HealthPort"] is null ? null : Port(configuration, "Orleans:HealthPort", 0));
     }
 
     private static int Port(IConfiguration configuration, string key, int fallback)
