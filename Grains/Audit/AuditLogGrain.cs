@@ -20,13 +20,35 @@ internal sealed class AuditLogGrain(
     private Task? _flushing;
     private long _sequence;
     private string _hash = AuditChain.Genesis;
+    private long _subjectsIndexedThrough = -1;
 
     private string RequestorId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (_sequence, _hash) = (head.State.Sequence, head.State.Hash);
+        (_sequence, _hash, _subjectsIndexedThrough) = (head.State.Sequence, head.State.Hash, head.State.SubjectsIndexedThrough);
         await CatchUpAsync();
+        await IndexSubjectBacklogAsync();
+    }
+
+    // The subject index is derived from the stored records, so it is written after them, off the answer's path;
+    // what a crash left unindexed is read back from the log and indexed here.
+    private async Task IndexSubjectBacklogAsync()
+    {
+        if (_subjectsIndexedThrough >= _sequence)
+            return;
+        var backlog = new List<AuditEntry>();
+        await foreach (var row in table.ReadAsync(RequestorId, _subjectsIndexedThrough))
+            backlog.Add(new AuditEntry { Sequence = row.Sequence, PreviousHash = row.PreviousHash, Hash = row.Hash, Record = AuditChain.Parse(row.Json) });
+        await IndexSubjectsAsync(backlog);
+    }
+
+    private async Task IndexSubjectsAsync(IReadOnlyList<AuditEntry> entries)
+    {
+        if (entries.Count == 0)
+            return;
+        await table.IndexSubjectsAsync(RequestorId, [.. entries.Where(entry => entry.Record.Decision == AuditDecision.Granted)]);
+        _subjectsIndexedThrough = entries[^1].Sequence;
     }
 
     // Entries stored after the head was last written (its write follows the table's) are the log's true end.
@@ -61,7 +83,6 @@ internal sealed class AuditLogGrain(
             }
             try
             {
-                await table.IndexSubjectsAsync(RequestorId, [.. entries.Select(e => e.Entry).Where(e => e.Record.Decision == AuditDecision.Granted)]);
                 await table.AppendAsync(RequestorId, entries);
                 (_sequence, _hash) = (sequence, hash);
                 foreach (var ((_, stored), (entry, _)) in batch.Zip(entries))
@@ -77,6 +98,17 @@ internal sealed class AuditLogGrain(
                 try { await CatchUpAsync(); } catch (Exception again) { logger.LogDebug(again, "Re-reading the audit log of {Requestor} failed", RequestorId); }
                 continue;
             }
+            try
+            {
+                if (_subjectsIndexedThrough == entries[0].Entry.Sequence - 1)
+                    await IndexSubjectsAsync([.. entries.Select(e => e.Entry)]);
+                else
+                    await IndexSubjectBacklogAsync();
+            }
+            catch (Exception failure)
+            {
+                logger.LogWarning(failure, "Indexing the subjects of {Requestor}'s audit records failed; retried with the next records", RequestorId);
+            }
             await RecordHeadAsync();
         }
         _flushing = null;
@@ -86,7 +118,7 @@ internal sealed class AuditLogGrain(
     {
         try
         {
-            head.State = new AuditLogState { Sequence = _sequence, Hash = _hash };
+            head.State = new AuditLogState { Sequence = _sequence, Hash = _hash, SubjectsIndexedThrough = _subjectsIndexedThrough };
             await head.WriteStateAsync();
         }
         catch (Exception failure)

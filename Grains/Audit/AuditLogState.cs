@@ -11,4 +11,7 @@ public sealed record AuditLogState
     [Id(0)] public long Sequence { get; init; } = -1;
 
     [Id(1)] public string Hash { get; init; } = AuditChain.Genesis;
+
+    /// <summary>Entries up to this sequence number are in the subject index (for access reports); later ones are indexed on the next flush or activation.</summary>
+    [Id(2)] public long SubjectsIndexedThrough { get; init; } = -1;
 }

@@ -47,8 +47,8 @@ public sealed class AuditTable(TableClient table)
     private static string SubjectRow(string requestorId, long sequence) => $"{requestorId}|{RowKey(sequence)}";
 
     /// <summary>
-    /// Indexes granted records by the domains they disclosed, for data subjects' access reports. Written before the
-    /// records themselves; a row whose record never got stored is dropped when the report reads it.
+    /// Indexes granted records by the domains they disclosed, for data subjects' access reports. Written after the
+    /// records (idempotent upserts, so a retry after a crash is harmless).
     /// </summary>
     internal async Task IndexSubjectsAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
     {
