@@ -78,12 +78,16 @@ start_system() {
   # A benchmark repeats the same requests on purpose: the abuse watch would throttle it.
   export AbuseWatch__RepeatedRequests=2000000000 AbuseWatch__EmptyResultsMinimum=2000000000 AbuseWatch__PivotsPerCasePerDay=2000000000
 
-  local silo_port gateway_port
-  silo_port=$(free_port); gateway_port=$(free_port); http_port=$(free_port)
-  say "Starting the silo (silo port $silo_port, gateway port $gateway_port)"
-  Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port setsid dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo.log" 2>&1 &
-  pids+=($!)
-  wait_for_tcp 127.0.0.1 "$gateway_port" 60 "The silo"
+  # RDS_BENCH_SILOS silos (default 1) in one cluster, for figures by cluster size.
+  local silo_port gateway_port i
+  http_port=$(free_port)
+  for i in $(seq 1 "${RDS_BENCH_SILOS:-1}"); do
+    silo_port=$(free_port); gateway_port=$(free_port)
+    say "Starting silo $i (silo port $silo_port, gateway port $gateway_port)"
+    Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port setsid dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo-$i.log" 2>&1 &
+    pids+=($!)
+    wait_for_tcp 127.0.0.1 "$gateway_port" 60 "Silo $i"
+  done
 
   say "Starting the gateway on http://127.0.0.1:$http_port"
   Admin__OperatorKey="$RDS_OPERATOR_KEY" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &

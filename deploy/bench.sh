@@ -7,6 +7,7 @@
 #     --count N        generated records to import (default 20000)
 #     --requests N     timed lookups per target (default 20000)
 #     --concurrency N  lookups in flight (default 32)
+#     --silos N        silos in the cluster (default 1)
 #
 # Results: deploy/.bench/{import,lookup}.json and the logs of every process.
 set -euo pipefail
@@ -21,7 +22,8 @@ while [ $# -gt 0 ]; do
     --count) count="$2"; shift ;;
     --requests) requests="$2"; shift ;;
     --concurrency) concurrency="$2"; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --silos) export RDS_BENCH_SILOS="$2"; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)"; exit 2 ;;
   esac
   shift
