@@ -12,7 +12,7 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, TimeProvider clock) : IEndpointFilter
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -38,7 +38,10 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
                 RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
                     $"The current user agreement is version {options.Value.AgreementVersion}; accept it and state it in {AccessHeaders.Agreement}."));
 
-        var decision = await requestor.AuthorizeAsync(keyId, access);
+        var upfront = context.GetEndpoint()?.Metadata.GetMetadata<UpfrontRecords>() is { } wanted
+            ? wanted.SearchPage ? rdapOptions.Value.SearchPageSize : wanted.Records
+            : 0;
+        var decision = await requestor.AuthorizeAsync(keyId, access, upfront);
         switch (decision.Outcome)
         {
             case AccessOutcome.UnknownKey:
@@ -53,18 +56,24 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<Acce
                     RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", decision.RetryAfter, decision.Reason!));
         }
 
+        if (decision.Reservation is { Granted: 0 } overQuota)
+            return await AuditedAsync(audit, AuditDecision.Refused, "over quota: " + overQuota.Reason,
+                RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", overQuota.RetryAfter, overQuota.Reason!));
         audit.Confidential = decision.CaseConfidential;
-        var grant = new DisclosureGrant(requestor, access, decision.Disclosure!, audit);
+        var grant = new DisclosureGrant(requestor, access, decision.Disclosure!, audit, decision.Reservation);
         grant.AttachTo(context);
         var result = await next(invocation);
         var status = result is RdapJsonResult rdap ? rdap.StatusCode : context.Response.StatusCode;
         // The record is durable before the answer is written (a streamed pivot records its start before streaming).
         if (!audit.Completed)
             await audit.RecordAsync(AuditDecision.Granted, status >= 400 ? $"answered {status}" : null);
+        // One-way, with the records to give back: a lost message leaves them counted, never more disclosed than the quota.
         await requestor.ObserveAsync(Observation(context, keyId, malformed: status == StatusCodes.Status400BadRequest, audit.ResultCount,
-            pivotCase: context.Request.Path.StartsWithSegments("/pivots") ? access.CaseId : null));
-        // One-way: a lost message leaves records counted against the requestor, never more disclosed than the quota.
-        await grant.SettleAsync();
+            pivotCase: context.Request.Path.StartsWithSegments("/pivots") ? access.CaseId : null) with
+        {
+            UnusedRecords = grant.UnusedRecords,
+            ReservedOn = grant.ReservedOn,
+        });
         return result;
     }
 

@@ -11,11 +11,12 @@ namespace Rds.Gateway.Access;
 /// audit, and its share of the requestor's record quota. Reading it where none was granted throws: a data endpoint
 /// mapped without <see cref="DisclosureAccess.RequireDisclosureAccess"/> fails loudly instead of disclosing to anybody.
 /// </summary>
-internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest access, DisclosureRequest disclosure, AuditScope audit)
+internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest access, DisclosureRequest disclosure, AuditScope audit, RecordReservation? upfront)
 {
     private static readonly object ItemKey = new();
-    private int _reserved;
-    private DateOnly _reservedOn;
+    private int _reserved = upfront?.Granted ?? 0;
+    private int _upfront = upfront?.Granted ?? 0;
+    private DateOnly _reservedOn = upfront?.Day ?? default;
 
     public AccessRequest Access => access;
 
@@ -36,6 +37,13 @@ internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest a
     /// </summary>
     public async Task<(int Granted, IResult? OverQuota)> ReserveAsync(int records, bool pivot = false)
     {
+        if (!pivot && _upfront > 0)
+        {
+            // Reserved with the access decision already.
+            var taken = Math.Min(records, _upfront);
+            _upfront -= taken;
+            return (taken, null);
+        }
         var reservation = await requestor.ReserveAsync(records, pivot ? access.CaseId : null);
         if (reservation.Granted == 0)
         {
@@ -47,8 +55,8 @@ internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest a
         return (reservation.Granted, null);
     }
 
-    /// <summary>Returns the reserved records the answer did not carry.</summary>
-    public Task SettleAsync() => _reserved > audit.ResultCount
-        ? requestor.SettleAsync(_reserved - audit.ResultCount, _reservedOn)
-        : Task.CompletedTask;
+    /// <summary>The reserved records the answer did not carry, to return with the request's observation.</summary>
+    public int UnusedRecords => Math.Max(0, _reserved - audit.ResultCount);
+
+    public DateOnly ReservedOn => _reservedOn;
 }

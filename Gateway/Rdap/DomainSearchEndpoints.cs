@@ -13,8 +13,8 @@ internal static class DomainSearchEndpoints
 
     public static void MapDomainSearch(this RouteGroupBuilder rdap)
     {
-        rdap.MapMethods("/domains", GetAndHead, SearchAsync);
-        rdap.MapMethods("/domains/reverse_search/entity", GetAndHead, ReverseSearchAsync);
+        rdap.MapMethods("/domains", GetAndHead, SearchAsync).WithMetadata(UpfrontRecords.Page);
+        rdap.MapMethods("/domains/reverse_search/entity", GetAndHead, ReverseSearchAsync).WithMetadata(UpfrontRecords.Page);
     }
 
     private static Task<IResult> SearchAsync(HttpRequest request, IGrainFactory grains, RdapRenderer renderer, SearchCursor cursors, IOptions<RdapOptions> options)

@@ -13,7 +13,7 @@ internal static class RdapEndpoints
     {
         var rdap = app.MapGroup("/rdap").RequireCors("rdap");
         var data = rdap.MapGroup("").RequireDisclosureAccess();
-        data.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync);
+        data.MapMethods("/domain/{**name}", GetAndHead, LookupDomainAsync).WithMetadata(new UpfrontRecords(1));
         data.MapDomainSearch();
         data.MapNameservers();
         data.MapEntities();

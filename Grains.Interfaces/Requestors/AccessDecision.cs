@@ -17,6 +17,9 @@ public sealed record AccessDecision
     /// <summary>The request's case is confidential (recorded in the audit so access reports can leave it out while it is open).</summary>
     [Id(4)] public bool CaseConfidential { get; init; }
 
+    /// <summary>Records reserved with the decision, when asked for; <c>Granted = 0</c> means over quota.</summary>
+    [Id(5)] public RecordReservation? Reservation { get; init; }
+
     public static AccessDecision Refuse(string reason) => new() { Outcome = AccessOutcome.Refused, Reason = reason };
 
     public static AccessDecision UnknownKey { get; } = new() { Outcome = AccessOutcome.UnknownKey, Reason = "The API key is not valid." };

@@ -26,8 +26,12 @@ public interface IRequestorGrain : IGrainWithStringKey
     /// <summary>Revokes one key at once; false when the requestor has no such key.</summary>
     Task<bool> RevokeKeyAsync(string keyId);
 
-    /// <summary>Decides whether a request presented with <paramref name="keyId"/> may be served, and with what disclosure; takes one request from the rate.</summary>
-    Task<AccessDecision> AuthorizeAsync(string keyId, AccessRequest request);
+    /// <summary>
+    /// Decides whether a request presented with <paramref name="keyId"/> may be served, and with what disclosure; takes
+    /// one request from the rate and, when <paramref name="records"/> is positive, reserves that many records at once
+    /// (<see cref="AccessDecision.Reservation"/>), saving the call a lookup would otherwise make.
+    /// </summary>
+    Task<AccessDecision> AuthorizeAsync(string keyId, AccessRequest request, int records);
 
     /// <summary>Opens a case (its <see cref="InvestigationCase.OpenedAt"/> is set here); refused for a purpose the accreditation lacks or an id in use.</summary>
     Task<CaseOutcome> OpenCaseAsync(string keyId, InvestigationCase investigation);
@@ -40,7 +44,10 @@ public interface IRequestorGrain : IGrainWithStringKey
     /// <summary>Closes a case: no request may name it any more and its pseudonym key is destroyed.</summary>
     Task<CaseOutcome> CloseCaseAsync(string keyId, string caseId);
 
-    /// <summary>Feeds the abuse watch with an answered request; a tripped rule throttles, a second one suspends.</summary>
+    /// <summary>
+    /// After an answer: returns the records it did not use (<see cref="RequestObservation.UnusedRecords"/>) and feeds
+    /// the abuse watch, where a tripped rule throttles and a second one suspends. One-way: the answer does not wait.
+    /// </summary>
     [OneWay]
     Task ObserveAsync(RequestObservation observation);
 
@@ -52,7 +59,5 @@ public interface IRequestorGrain : IGrainWithStringKey
     /// <summary>Takes up to <paramref name="records"/> from today's record quota (and for a pivot, one of its case's pivots) before the work.</summary>
     Task<RecordReservation> ReserveAsync(int records, string? pivotCase);
 
-    /// <summary>Gives back the records a reservation made on <paramref name="reservedOn"/> did not disclose; one-way, so the answer does not wait for it.</summary>
-    [OneWay]
-    Task SettleAsync(int unused, DateOnly reservedOn);
+
 }

@@ -20,4 +20,10 @@ public sealed record RequestObservation
 
     /// <summary>For a pivot, its case; pivots are counted per case per day.</summary>
     [Id(5)] public string? PivotCase { get; init; }
+
+    /// <summary>Records reserved for the request that its answer did not carry, to return to the day's quota.</summary>
+    [Id(6)] public int UnusedRecords { get; init; }
+
+    /// <summary>The UTC day those records were reserved from.</summary>
+    [Id(7)] public DateOnly ReservedOn { get; init; }
 }

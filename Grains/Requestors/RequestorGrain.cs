@@ -91,7 +91,7 @@ internal sealed class RequestorGrain(
         return true;
     }
 
-    Task<AccessDecision> IRequestorGrain.AuthorizeAsync(string keyId, AccessRequest request)
+    async Task<AccessDecision> IRequestorGrain.AuthorizeAsync(string keyId, AccessRequest request, int records)
     {
         var decision = AccessPolicy.Decide(state.State, keyId, request, clock.GetUtcNow());
         if (decision.Outcome == AccessOutcome.Granted && state.State.Profile!.Pseudonymised)
@@ -100,12 +100,12 @@ internal sealed class RequestorGrain(
                 Disclosure = decision.Disclosure! with { Pseudonyms = masterKey.ForCase(Id, request.CaseId, state.State.Cases[request.CaseId].KeySalt!) },
             };
         if (decision.Outcome == AccessOutcome.Granted && state.State.ThrottledUntil is { } until && until > clock.GetUtcNow())
-            return Task.FromResult(new AccessDecision
+            return new AccessDecision
             {
                 Outcome = AccessOutcome.Throttled,
                 RetryAfter = until - clock.GetUtcNow(),
                 Reason = "This requestor is throttled by the abuse watch pending an operator's review.",
-            });
+            };
         if (decision.Outcome == AccessOutcome.Granted && Ledger(state.State.Profile!).TryTakeRequest(clock.GetUtcNow()) is { } wait)
             decision = new AccessDecision
             {
@@ -113,7 +113,9 @@ internal sealed class RequestorGrain(
                 RetryAfter = wait,
                 Reason = $"Over the rate of {state.State.Profile!.Quotas.RequestsPerMinute} requests a minute (burst {state.State.Profile.Quotas.Burst}).",
             };
-        return Task.FromResult(decision);
+        if (decision.Outcome == AccessOutcome.Granted && records > 0)
+            decision = decision with { Reservation = await ReserveAsync(records, pivotCase: null) };
+        return decision;
     }
 
     async Task<CaseOutcome> IRequestorGrain.OpenCaseAsync(string keyId, InvestigationCase investigation)
@@ -189,6 +191,8 @@ internal sealed class RequestorGrain(
 
     async Task IRequestorGrain.ObserveAsync(RequestObservation observation)
     {
+        if (observation.UnusedRecords > 0)
+            _ledger?.Settle(observation.UnusedRecords, observation.ReservedOn);
         if (state.State.Profile is null || state.State.Status != RequestorStatus.Active)
             return;
         _watch ??= new AbuseWatch(abuseOptions.Value);
@@ -246,7 +250,9 @@ internal sealed class RequestorGrain(
         DecidedAt = clock.GetUtcNow(),
     });
 
-    async Task<RecordReservation> IRequestorGrain.ReserveAsync(int records, string? pivotCase)
+    Task<RecordReservation> IRequestorGrain.ReserveAsync(int records, string? pivotCase) => ReserveAsync(records, pivotCase);
+
+    private async Task<RecordReservation> ReserveAsync(int records, string? pivotCase)
     {
         if (state.State.Profile is not { } profile)
             return new RecordReservation { Granted = 0, Reason = "Not a registered requestor." };
@@ -267,12 +273,6 @@ internal sealed class RequestorGrain(
             await state.WriteStateAsync();
         }
         return reservation;
-    }
-
-    Task IRequestorGrain.SettleAsync(int unused, DateOnly reservedOn)
-    {
-        _ledger?.Settle(unused, reservedOn);
-        return Task.CompletedTask;
     }
 
     private async Task<StatusChangeOutcome> ChangeStatusAsync(RequestorStatus status, string? reason)
