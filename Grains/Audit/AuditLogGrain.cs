@@ -14,6 +14,7 @@ namespace Rds.Grains.Audit;
 internal sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Registry)] IPersistentState<AuditLogState> head,
     AuditTable table,
+    TimeProvider clock,
     ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain
 {
     private readonly List<(AuditRecord Record, TaskCompletionSource<long> Stored)> _pending = [];
@@ -109,13 +110,20 @@ internal sealed class AuditLogGrain(
             {
                 logger.LogWarning(failure, "Indexing the subjects of {Requestor}'s audit records failed; retried with the next records", RequestorId);
             }
-            await RecordHeadAsync();
+            // The head is a second write; under a steady stream it is kept at most once a second, and always when the
+            // stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
+            if (_pending.Count == 0 || clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
+                await RecordHeadAsync();
         }
         _flushing = null;
     }
 
+    private static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
+    private DateTimeOffset _headRecordedAt;
+
     private async Task RecordHeadAsync()
     {
+        _headRecordedAt = clock.GetUtcNow();
         try
         {
             head.State = new AuditLogState { Sequence = _sequence, Hash = _hash, SubjectsIndexedThrough = _subjectsIndexedThrough };
