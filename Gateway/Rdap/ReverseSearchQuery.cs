@@ -58,7 +58,7 @@ internal sealed record ReverseSearchQuery(DomainSearch Search, string Fingerprin
         var visible = kinds.Where(disclosure.Discloses).ToArray();
         if (visible.Length == 0)
             return (null, RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
-                $"Searching by {property} reveals contact data this request does not disclose: ask for {string.Join(" or ", kinds.Select(ElementNameOf))} in RDS-Elements, if your accreditation allows it."));
+                $"Searching by {property} reveals contact data this request does not disclose: ask for {string.Join(" or ", kinds.Select(kind => DisclosureRequest.ElementOf(kind)!.Value.RedactedName()))} in RDS-Elements, if your accreditation allows it."));
 
         var values = new List<AttributeValue>();
         foreach (var kind in visible)
@@ -80,14 +80,6 @@ internal sealed record ReverseSearchQuery(DomainSearch Search, string Fingerprin
         (Handle, Technical) => AttributeKind.TechId,
         (Organization, Registrant) => AttributeKind.RegistrantOrganization,
         _ => null,
-    };
-
-    private static string ElementNameOf(AttributeKind kind) => kind switch
-    {
-        AttributeKind.RegistrantEmail => DataElement.RegistrantEmail.RedactedName(),
-        AttributeKind.TechEmail => DataElement.TechEmail.RedactedName(),
-        AttributeKind.RegistryRegistrantId => DataElement.RegistryRegistrantId.RedactedName(),
-        _ => DataElement.RegistryTechId.RedactedName(),
     };
 
     private static (ReverseSearchQuery?, IResult?) Refuse(int status, params string[] description) =>

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Rds.Attributes;
 
@@ -27,7 +28,8 @@ public sealed record DisclosureRequest
     /// </summary>
     public bool Discloses(AttributeKind kind) => ElementOf(kind) is not { } element || Discloses(element);
 
-    private static DataElement? ElementOf(AttributeKind kind) => kind switch
+    /// <summary>The non-public element an attribute kind's values are made of; null for public kinds.</summary>
+    public static DataElement? ElementOf(AttributeKind kind) => kind switch
     {
         AttributeKind.RegistrantEmail => DataElement.RegistrantEmail,
         AttributeKind.RegistrantPhone => DataElement.RegistrantPhone,
@@ -36,4 +38,10 @@ public sealed record DisclosureRequest
         AttributeKind.TechEmail => DataElement.TechEmail,
         _ => null,
     };
+
+    /// <summary>The attribute kind whose values are made of <paramref name="element"/>, if the index has one.</summary>
+    public static AttributeKind? KindOf(DataElement element) => KindOfElement.TryGetValue(element, out var kind) ? kind : null;
+
+    private static readonly FrozenDictionary<DataElement, AttributeKind> KindOfElement =
+        Enum.GetValues<AttributeKind>().Where(kind => ElementOf(kind) is not null).ToDictionary(kind => ElementOf(kind)!.Value).ToFrozenDictionary();
 }

@@ -23,36 +23,15 @@ public static class Pseudonyms
     }
 
     /// <summary>The pseudonym of an attribute value, as <see cref="Of"/> gives it for the element the kind is made of.</summary>
-    public static string? Of(PseudonymKey key, AttributeValue value) => ElementOf(value.Kind) is { } element ? Of(key, element, value.Value) : null;
+    public static string? Of(PseudonymKey key, AttributeValue value) => DisclosureRequest.ElementOf(value.Kind) is { } element ? Of(key, element, value.Value) : null;
 
     public static bool LooksLikePseudonym(string text) => text.StartsWith("ps", StringComparison.Ordinal) && text.Contains('-') && text.Length >= 8
         && (text.EndsWith("@" + EmailDomain, StringComparison.OrdinalIgnoreCase) || !text.Contains('@'));
 
-    /// <summary>The attribute kind a pseudonymised element can be pivoted by, if any.</summary>
-    public static AttributeKind? KindOf(DataElement element) => element switch
-    {
-        DataElement.RegistrantEmail => AttributeKind.RegistrantEmail,
-        DataElement.TechEmail => AttributeKind.TechEmail,
-        DataElement.RegistrantPhone => AttributeKind.RegistrantPhone,
-        DataElement.RegistryRegistrantId => AttributeKind.RegistryRegistrantId,
-        DataElement.RegistryTechId => AttributeKind.TechId,
-        _ => null,
-    };
-
-    private static DataElement? ElementOf(AttributeKind kind) => kind switch
-    {
-        AttributeKind.RegistrantEmail => DataElement.RegistrantEmail,
-        AttributeKind.TechEmail => DataElement.TechEmail,
-        AttributeKind.RegistrantPhone => DataElement.RegistrantPhone,
-        AttributeKind.RegistryRegistrantId => DataElement.RegistryRegistrantId,
-        AttributeKind.TechId => DataElement.RegistryTechId,
-        _ => null,
-    };
-
     // One class per kind of value, shared across roles: the same address as registrant and as tech contact is one pseudonym.
     private static (string Kind, string Normalized) Normalize(DataElement element, string value)
     {
-        if (KindOf(element) is { } kind && AttributeNormalizer.TryNormalize(kind, value, out var normalized, out _))
+        if (DisclosureRequest.KindOf(element) is { } kind && AttributeNormalizer.TryNormalize(kind, value, out var normalized, out _))
         {
             var family = kind switch
             {

@@ -95,7 +95,7 @@ internal static class DisclosurePolicy
                 return value;
             var pseudonym = Pseudonyms.Of(key, element, value);
             _redactions.Add(new Redaction(element, RedactionMethod.ReplacementValue) { PseudonymKeyVersion = key.Version });
-            if (Pseudonyms.KindOf(element) is { } kind && AttributeNormalizer.TryNormalize(kind, value, out var normalized, out _))
+            if (DisclosureRequest.KindOf(element) is { } kind && AttributeNormalizer.TryNormalize(kind, value, out var normalized, out _))
                 _minted.Add(new MintedPseudonym(pseudonym, normalized));
             return pseudonym;
         }
