@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Rds.Audit;
 using Rds.Gateway.Audit;
 using Rds.Gateway.Auth;
+using Rds.Gateway.Hosting;
 using Rds.Gateway.Rdap;
 using Rds.Requestors;
 
@@ -13,12 +13,6 @@ internal static class CaseEndpoints
 {
     private const int MaxBodyBytes = 64 * 1024;
     private const int MaxRetentionDays = 3 * 365;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        MaxDepth = 8,
-    };
 
     public static void MapCases(this IEndpointRouteBuilder app)
     {
@@ -34,20 +28,10 @@ internal static class CaseEndpoints
 
     private static async Task<IResult> OpenAsync(HttpContext context, IGrainFactory grains, TimeProvider clock)
     {
-        if (context.Request.ContentLength > MaxBodyBytes)
-            return RdapError.Result(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body may be at most {MaxBodyBytes} bytes.");
-        if (!context.Request.HasJsonContentType())
-            return RdapError.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", "The body must be application/json.");
-        CaseBody? body;
-        try
-        {
-            body = await JsonSerializer.DeserializeAsync<CaseBody>(context.Request.Body, Json, context.RequestAborted);
-        }
-        catch (JsonException invalid)
-        {
-            return RdapError.BadRequest($"The body is not a case: {invalid.Message.Split(" Path:")[0]}");
-        }
-        var (investigation, errors) = Parse(body ?? new CaseBody());
+        var (body, error) = await JsonRequestBody.ReadAsync<CaseBody>(context, MaxBodyBytes);
+        if (body is null)
+            return error!;
+        var (investigation, errors) = Parse(body);
         if (investigation is null)
             return RdapError.BadRequest([.. errors]);
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Rds.Disclosure;
+using Rds.Gateway.Hosting;
 using Rds.Gateway.Rdap;
 using Rds.Requestors;
 
@@ -9,12 +9,6 @@ namespace Rds.Gateway.Admin;
 internal static class RequestorEndpoints
 {
     private const int MaxBodyBytes = 64 * 1024;
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-        MaxDepth = 8,
-    };
 
     public static void MapRequestors(this RouteGroupBuilder admin)
     {
@@ -46,7 +40,7 @@ internal static class RequestorEndpoints
         {
             if (IsValid(id) is { } invalid)
                 return invalid;
-            var (body, error) = await ReadAsync<ReasonBody>(context);
+            var (body, error) = await JsonRequestBody.ReadAsync<ReasonBody>(context, MaxBodyBytes);
             if (body is null)
                 return error!;
             if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 1000)
@@ -62,7 +56,7 @@ internal static class RequestorEndpoints
     {
         if (IsValid(id) is { } invalid)
             return invalid;
-        var (body, error) = await ReadAsync<RequestorBody>(context);
+        var (body, error) = await JsonRequestBody.ReadAsync<RequestorBody>(context, MaxBodyBytes);
         if (body is null)
             return error!;
         var (profile, errors) = RequestorProfileParser.Parse(body);
@@ -85,7 +79,7 @@ internal static class RequestorEndpoints
     {
         if (IsValid(id) is { } invalid)
             return invalid;
-        var (body, error) = await ReadAsync<ReasonBody>(context);
+        var (body, error) = await JsonRequestBody.ReadAsync<ReasonBody>(context, MaxBodyBytes);
         if (body is null)
             return error!;
         if (string.IsNullOrWhiteSpace(body.Reason) || body.Reason.Length > 1000)
@@ -127,23 +121,6 @@ internal static class RequestorEndpoints
 
     private static IResult RevokedConflict(string id) =>
         RdapError.Result(StatusCodes.Status409Conflict, "Conflict", $"Requestor '{id}' is revoked; a revocation is final.");
-
-    private static async Task<(T? Body, IResult? Error)> ReadAsync<T>(HttpContext context) where T : class
-    {
-        if (context.Request.ContentLength > MaxBodyBytes)
-            return (null, RdapError.Result(StatusCodes.Status413PayloadTooLarge, "Payload Too Large", $"The body may be at most {MaxBodyBytes} bytes."));
-        if (!context.Request.HasJsonContentType())
-            return (null, RdapError.Result(StatusCodes.Status415UnsupportedMediaType, "Unsupported Media Type", "The body must be application/json."));
-        try
-        {
-            var body = await JsonSerializer.DeserializeAsync<T>(context.Request.Body, Json, context.RequestAborted);
-            return body is null ? (null, RdapError.BadRequest("The body is empty.")) : (body, null);
-        }
-        catch (JsonException invalid)
-        {
-            return (null, RdapError.BadRequest($"The body is not valid: {invalid.Message.Split(" Path:")[0]}"));
-        }
-    }
 
     private static object Render(RequestorView view) => new
     {

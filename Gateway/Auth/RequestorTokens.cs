@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
@@ -12,7 +11,7 @@ namespace Rds.Gateway.Auth;
 /// names the requestor (<c>rds_requestor</c> or <c>sub</c>) and the purposes it allows (<c>rdap_allowed_purposes</c>);
 /// the requestor must still be registered and accredited here, and a request's purpose must be in both.
 /// </summary>
-internal static partial class RequestorTokens
+internal static class RequestorTokens
 {
     public const string PurposeClaim = "rds:purpose";
 
@@ -56,7 +55,7 @@ internal static partial class RequestorTokens
     {
         var principal = context.Principal!;
         var requestor = principal.FindFirst(RequestorTokenOptions.RequestorIdClaim)?.Value ?? principal.FindFirst("sub")?.Value;
-        if (requestor is null || !RequestorIdPattern().IsMatch(requestor))
+        if (requestor is null || !Admin.RequestorProfileParser.IsValidId(requestor))
         {
             context.Fail("The token names no requestor.");
             return Task.CompletedTask;
@@ -68,9 +67,6 @@ internal static partial class RequestorTokens
             RequestorKeyHandler.TokenSchemeName));
         return Task.CompletedTask;
     }
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")]
-    private static partial Regex RequestorIdPattern();
 
     private sealed class NoTokens(Microsoft.Extensions.Options.IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, System.Text.Encodings.Web.UrlEncoder encoder)
         : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
