@@ -12,16 +12,6 @@ namespace Rds.Tests.Audit;
 [Collection(ClusterCollection.Name)]
 public sealed class AccessReportTests(ClusterFixture fixture)
 {
-    private static HttpRequestMessage InCase(HttpClient client, string path, string caseId)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
-        foreach (var header in client.DefaultRequestHeaders.Where(h => h.Key.StartsWith("RDS-") && h.Key != "RDS-Case"))
-            request.Headers.Add(header.Key, header.Value);
-        request.Headers.Add("RDS-Case", caseId);
-        return request;
-    }
-
     // The subject index is written just after the records it indexes: a report may trail an answer by a moment.
     private async Task<JsonObject[]> DisclosuresAsync(string path, int expected)
     {
@@ -46,7 +36,7 @@ public sealed class AccessReportTests(ClusterFixture fixture)
         await ClusterFixture.OpenCaseAsync(client, "CASE-SECRET", RdapPurpose.CriminalInvestigationAndDnsAbuse, confidential: true);
 
         (await client.GetAsync($"/rdap/domain/{name}")).EnsureSuccessStatusCode();
-        (await client.SendAsync(InCase(client, $"/rdap/domain/{name}", "CASE-SECRET"))).EnsureSuccessStatusCode();
+        (await client.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-SECRET"))).EnsureSuccessStatusCode();
         // Both disclosures are in the subject index before the report is read, so hiding one is the report's doing.
         var index = new Azure.Data.Tables.TableClient(fixture.Storage.ConnectionString, fixture.Settings.AuditTable);
         for (var attempt = 0; attempt < 50 && await index.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'subject|domain|{name}'").CountAsync() < 2; attempt++)

@@ -148,11 +148,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
         await client.GetAsync($"/rdap/domain/{name}");
         await ClusterFixture.OpenCaseAsync(client, "CASE-B", RdapPurpose.DnsTransparency);
-        using var otherCase = new HttpRequestMessage(HttpMethod.Get, $"/rdap/domain/{name}");
-        otherCase.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
-        foreach (var header in client.DefaultRequestHeaders.Where(h => h.Key.StartsWith("RDS-") && h.Key != "RDS-Case"))
-            otherCase.Headers.Add(header.Key, header.Value);
-        otherCase.Headers.Add("RDS-Case", "CASE-B");
+        using var otherCase = ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-B");
         await fixture.Anonymous.SendAsync(otherCase);
 
         var caseB = await RecordsAsync(id, "?case=CASE-B");

@@ -11,16 +11,6 @@ public sealed class CaseTests(ClusterFixture fixture)
 {
     private static string NewRequestorId() => "case-" + Guid.NewGuid().ToString("N")[..12];
 
-    private static HttpRequestMessage Lookup(HttpClient client, string name, string caseId, RdapPurpose purpose = RdapPurpose.DnsTransparency)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, $"/rdap/domain/{name}");
-        request.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
-        ClusterFixture.StateAccess(request.Headers, purpose);
-        request.Headers.Remove("RDS-Case");
-        request.Headers.Add("RDS-Case", caseId);
-        return request;
-    }
-
     [Fact]
     public async Task A_request_in_an_unknown_or_closed_case_is_403_and_an_open_one_is_served()
     {
@@ -28,11 +18,11 @@ public sealed class CaseTests(ClusterFixture fixture)
         await fixture.PutAsync(SampleRecords.Full(name));
         using var client = await fixture.RequestorClientAsync(NewRequestorId(), RdapPurpose.DnsTransparency);
 
-        var unknown = await fixture.Anonymous.SendAsync(Lookup(client, name, "CASE-NEVER-OPENED"));
+        var unknown = await fixture.Anonymous.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-NEVER-OPENED"));
         await ClusterFixture.OpenCaseAsync(client, "CASE-LIFE", RdapPurpose.DnsTransparency);
-        var open = await fixture.Anonymous.SendAsync(Lookup(client, name, "CASE-LIFE"));
+        var open = await fixture.Anonymous.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-LIFE"));
         var closing = await client.PostAsync("/cases/CASE-LIFE/close", null);
-        var afterClose = await fixture.Anonymous.SendAsync(Lookup(client, name, "CASE-LIFE"));
+        var afterClose = await fixture.Anonymous.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-LIFE"));
         var reopen = await client.PostAsJsonAsync("/cases", new { caseId = "CASE-LIFE", purpose = "dnsTransparency", legalBasis = "gdpr-6-1-f", evidence = new[] { "x:1" }, retentionDays = 5, confidential = false });
 
         Assert.Contains("open it first", (await GatewayHttp.AssertRdapErrorAsync(unknown, HttpStatusCode.Forbidden))["description"]![0]!.GetValue<string>());
@@ -51,7 +41,7 @@ public sealed class CaseTests(ClusterFixture fixture)
         using var other = await fixture.RequestorClientAsync(NewRequestorId(), RdapPurpose.DnsTransparency);
         await ClusterFixture.OpenCaseAsync(owner, "CASE-OWNED", RdapPurpose.DnsTransparency);
 
-        var byOther = await fixture.Anonymous.SendAsync(Lookup(other, name, "CASE-OWNED"));
+        var byOther = await fixture.Anonymous.SendAsync(ClusterFixture.InCase(other, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-OWNED"));
         var readByOther = await other.GetAsync("/cases/CASE-OWNED");
         var readByOwner = await owner.GetAsync("/cases/CASE-OWNED");
 

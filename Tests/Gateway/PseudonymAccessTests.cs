@@ -22,16 +22,6 @@ public sealed class PseudonymAccessTests(ClusterFixture fixture)
     private static string? Email(JsonObject domain, string role) =>
         domain.Entity(role).VCardProperties("email").SingleOrDefault()?[3]!.GetValue<string>();
 
-    private static HttpRequestMessage InCase(HttpClient client, HttpMethod method, string path, string caseId)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
-        foreach (var header in client.DefaultRequestHeaders.Where(h => h.Key.StartsWith("RDS-") && h.Key != "RDS-Case"))
-            request.Headers.Add(header.Key, header.Value);
-        request.Headers.Add("RDS-Case", caseId);
-        return request;
-    }
-
     [Fact]
     public async Task A_pseudonymised_lookup_shows_pseudonyms_marked_in_redacted_and_valid_rdap()
     {
@@ -66,12 +56,12 @@ public sealed class PseudonymAccessTests(ClusterFixture fixture)
 
         var (_, first) = await client.GetRdapAsync($"/rdap/domain/{names[0]}");
         var (_, second) = await client.GetRdapAsync($"/rdap/domain/{names[1]}");
-        var other = await (await client.SendAsync(InCase(client, HttpMethod.Get, $"/rdap/domain/{names[0]}", "CASE-OTHER"))).ReadJsonAsync();
+        var other = await (await client.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{names[0]}", "CASE-OTHER"))).ReadJsonAsync();
         var pseudonym = Email(first, "registrant")!;
         var seed = new { seedAttributes = new[] { new { kind = "RegistrantEmail", value = pseudonym } }, follow = new[] { "RegistrantEmail" }, maxDepth = 1 };
         var pivot = await client.PostAsJsonAsync("/pivots", seed);
         var pivotText = await pivot.Content.ReadAsStringAsync();
-        var crossCase = InCase(client, HttpMethod.Post, "/pivots", "CASE-OTHER");
+        var crossCase = ClusterFixture.InCase(client, HttpMethod.Post, "/pivots", "CASE-OTHER");
         crossCase.Content = JsonContent.Create(seed);
         var otherCasePivot = await client.SendAsync(crossCase);
 
@@ -112,7 +102,7 @@ public sealed class PseudonymAccessTests(ClusterFixture fixture)
         await fixture.PutAsync(SampleRecords.Full(name));
         using var client = await PseudonymisedAsync(DataElement.RegistrantEmail);
         await ClusterFixture.OpenCaseAsync(client, "CASE-SHORT", RdapPurpose.CriminalInvestigationAndDnsAbuse);
-        var answer = await (await client.SendAsync(InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-SHORT"))).ReadJsonAsync();
+        var answer = await (await client.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-SHORT"))).ReadJsonAsync();
         var pseudonym = Email(answer, "registrant")!;
         var scope = $"{_requestorId}/CASE-SHORT";
         var before = await fixture.Grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(scope, pseudonym);

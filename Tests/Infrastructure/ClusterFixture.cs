@@ -153,6 +153,17 @@ public class ClusterFixture : IAsyncLifetime
         headers.Add("RDS-Agreement", AgreementVersion);
     }
 
+    /// <summary>A request with <paramref name="client"/>'s credential and statement, but naming another of its requestor's cases.</summary>
+    public static HttpRequestMessage InCase(HttpClient client, HttpMethod method, string path, string caseId)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = client.DefaultRequestHeaders.Authorization;
+        foreach (var header in client.DefaultRequestHeaders.Where(h => h.Key.StartsWith("RDS-") && h.Key != "RDS-Case"))
+            request.Headers.Add(header.Key, header.Value);
+        request.Headers.Add("RDS-Case", caseId);
+        return request;
+    }
+
     /// <summary>The gateway's default user agreement version.</summary>
     public const string AgreementVersion = "2026-12";
 
