@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Rds.Gateway;
+using Rds.Gateway.Audit;
 using Rds.Hosting;
 using Serilog;
 
@@ -19,7 +20,8 @@ try
             {
                 options.TableServiceClient = new Azure.Data.Tables.TableServiceClient(settings.StorageConnectionString);
                 options.TableName = settings.MembershipTable;
-            }));
+            })
+            .AddRdsAuditStreams(settings));
     });
     await app.RunAsync();
     return 0;

@@ -1,4 +1,7 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Orleans.Streams;
+using Rds.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -35,6 +38,32 @@ public static class RdsSiloBuilderExtensions
         silo.Services.AddSingleton(new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable)));
         silo.Services.AddSingleton(MasterKeyOf(settings));
         silo.Services.AddOptions<AbuseWatchOptions>().BindConfiguration("AbuseWatch");
+        return silo;
+    }
+
+    /// <summary>
+    /// The audit stream: Azure Queue storage, implicit subscriptions only (each requestor's log grain consumes its own
+    /// stream, so no pub-sub state is kept). Delivery is retried for as long as storage is down rather than skipped:
+    /// an audit record is never given up.
+    /// </summary>
+    public static ISiloBuilder AddRdsAuditStreams(this ISiloBuilder silo, RdsClusterSettings settings, TimeSpan? pollInterval = null)
+    {
+        silo.AddAzureQueueStreams(AuditStreams.Provider, configurator =>
+        {
+            configurator.ConfigureAzureQueue(queue => queue.Configure(options =>
+            {
+                options.QueueServiceClient = new QueueServiceClient(settings.StorageConnectionString);
+                options.QueueNames = [.. settings.AuditQueueNames];
+                options.MessageVisibilityTimeout = settings.AuditRedeliveryAfter;
+            }));
+            configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            configurator.ConfigurePullingAgent(agent => agent.Configure(options =>
+            {
+                options.MaxEventDeliveryTime = TimeSpan.FromDays(1);
+                if (pollInterval is { } interval)
+                    options.GetQueueMsgsTimerPeriod = interval;
+            }));
+        });
         return silo;
     }
 
