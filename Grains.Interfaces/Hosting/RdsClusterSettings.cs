@@ -49,6 +49,9 @@ public sealed record RdsClusterSettings
     /// <summary>Each case's pseudonyms of pivotable values, one partition per case, deleted when the case ends.</summary>
     public string PseudonymTable => TablePrefix + "pseudonyms";
 
+    /// <summary>Orleans reminders: the daily retention passes of audit logs and requestors' cases.</summary>
+    public string ReminderTable => TablePrefix + "reminders";
+
     public const int AuditQueueCount = 4;
 
     /// <summary>The Azure queues that carry audit records to the audit logs; each requestor's stream maps to one of them.</summary>

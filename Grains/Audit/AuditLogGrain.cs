@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Azure;
 using Orleans.Concurrency;
 using Orleans.Streams;
@@ -21,8 +22,11 @@ internal sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Registry)] IPersistentState<AuditLogState> head,
     AuditTable table,
     TimeProvider clock,
-    ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<AuditRecord>
+    IOptions<AuditRetentionOptions> retention,
+    ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<AuditRecord>, IRemindable
 {
+    private const string RetentionReminder = "audit-retention";
+
     private readonly List<(AuditRecord Record, TaskCompletionSource<long> Stored)> _pending = [];
     // Records queued or being written, by id: a repeat delivered meanwhile waits for the first copy.
     private readonly Dictionary<string, Task<long>> _unsettled = [];
@@ -38,6 +42,55 @@ internal sealed class AuditLogGrain(
         (_sequence, _hash, _subjectsIndexedThrough) = (head.State.Sequence, head.State.Hash, head.State.SubjectsIndexedThrough);
         await CatchUpAsync();
         await IndexSubjectBacklogAsync();
+        if (!head.State.RetentionScheduled)
+            await ScheduleRetentionAsync();
+    }
+
+    // A reminder, not a timer: it wakes the log even when its requestor has long gone quiet.
+    private async Task ScheduleRetentionAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(RetentionReminder, AuditRetentionOptions.PassInterval, AuditRetentionOptions.PassInterval);
+        }
+        catch (Exception failure)
+        {
+            // Appends must not wait on the reminder service; the next activation tries again.
+            logger.LogWarning(failure, "The retention reminder of {Requestor}'s audit log could not be registered", RequestorId);
+            return;
+        }
+        await RecordHeadAsync(retentionScheduled: true);
+    }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == RetentionReminder ? PurgeExpiredAsync() : Task.CompletedTask;
+
+    Task<long> IAuditLogGrain.PurgeExpiredAsync() => PurgeExpiredAsync();
+
+    private async Task<long> PurgeExpiredAsync()
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(retention.Value.RetentionDays);
+        var expired = new List<AuditEntry>();
+        AuditRow? last = null;
+        // Oldest first, up to the first record still retained: the chain loses a prefix, never a record in between.
+        await foreach (var row in table.ReadAsync(RequestorId, after: head.State.PurgedThrough))
+        {
+            var record = AuditChain.Parse(row.Json);
+            if (record.ReceivedAt >= cutoff || row.Sequence > _sequence)
+                break;
+            expired.Add(new AuditEntry { Sequence = row.Sequence, PreviousHash = row.PreviousHash, Hash = row.Hash, Record = record });
+            last = row;
+        }
+        if (last is null)
+            return 0;
+        // The new start of the chain is recorded before anything is deleted: a pass cut short leaves rows that
+        // verification skips and the next pass deletes, never a chain that looks cut.
+        head.State = head.State with { PurgedThrough = last.Sequence, PurgedHash = last.Hash };
+        await head.WriteStateAsync();
+        foreach (var page in expired.Chunk(AuditTable.MaxBatch))
+            await table.DeleteAsync(RequestorId, page);
+        logger.LogInformation("Audit log of {Requestor}: {Count} record(s) past their retention deleted", RequestorId, expired.Count);
+        return expired.Count;
     }
 
     // The subject index is derived from the stored records, so it is written after them, off the answer's path;
@@ -195,12 +248,18 @@ internal sealed class AuditLogGrain(
     private static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset _headRecordedAt;
 
-    private async Task RecordHeadAsync()
+    private async Task RecordHeadAsync(bool retentionScheduled = false)
     {
         _headRecordedAt = clock.GetUtcNow();
         try
         {
-            head.State = new AuditLogState { Sequence = _sequence, Hash = _hash, SubjectsIndexedThrough = _subjectsIndexedThrough };
+            head.State = head.State with
+            {
+                Sequence = _sequence,
+                Hash = _hash,
+                SubjectsIndexedThrough = _subjectsIndexedThrough,
+                RetentionScheduled = head.State.RetentionScheduled || retentionScheduled,
+            };
             await head.WriteStateAsync();
         }
         catch (Exception failure)
@@ -213,7 +272,7 @@ internal sealed class AuditLogGrain(
     async Task<ImmutableArray<AuditEntry>> IAuditLogGrain.ReadAsync(AuditQuery query)
     {
         var entries = ImmutableArray.CreateBuilder<AuditEntry>();
-        await foreach (var row in table.ReadAsync(RequestorId, query.After, query.CaseId, query.From, query.To))
+        await foreach (var row in table.ReadAsync(RequestorId, Math.Max(query.After, head.State.PurgedThrough), query.CaseId, query.From, query.To))
         {
             entries.Add(new AuditEntry { Sequence = row.Sequence, PreviousHash = row.PreviousHash, Hash = row.Hash, Record = AuditChain.Parse(row.Json) });
             if (entries.Count == query.Limit)
@@ -227,6 +286,6 @@ internal sealed class AuditLogGrain(
         var rows = new List<AuditRow>();
         await foreach (var row in table.ReadAsync(RequestorId, after: -1))
             rows.Add(row);
-        return AuditChain.Verify(rows, head.State.Sequence, head.State.Hash);
+        return AuditChain.Verify(rows, head.State.Sequence, head.State.Hash, head.State.PurgedThrough, head.State.PurgedHash);
     }
 }

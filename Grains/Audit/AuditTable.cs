@@ -46,6 +46,19 @@ public sealed class AuditTable(TableClient table)
         await table.SubmitTransactionAsync(actions.SelectMany(pair => pair));
     }
 
+    /// <summary>
+    /// Deletes entries at the end of their retention: their rows, their record-id rows and their subject-index rows.
+    /// Deleting a row already gone is not an error, so a pass cut short can simply run again.
+    /// </summary>
+    internal async Task DeleteAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
+    {
+        await _created.Value;
+        var rows = entries.SelectMany(entry => new[] { RowKey(entry.Sequence), RecordIdRowPrefix + entry.Record.RecordId });
+        await Task.WhenAll(rows.Select(row => table.DeleteEntityAsync(requestorId, row)));
+        var subjects = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => (SubjectPartition(domain), SubjectRow(requestorId, entry.Sequence))));
+        await Task.WhenAll(subjects.Select(subject => table.DeleteEntityAsync(subject.Item1, subject.Item2)));
+    }
+
     /// <summary>The sequence number under which the record with this id is stored, if it is.</summary>
     internal async Task<long?> SequenceOfAsync(string requestorId, string recordId)
     {

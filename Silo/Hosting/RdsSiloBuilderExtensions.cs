@@ -29,6 +29,15 @@ public static class RdsSiloBuilderExtensions
             // Orleans' binary format with [Id]-tagged members: compact and tolerant of added members.
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
+        silo.UseAzureTableReminderService(reminders =>
+        {
+            reminders.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
+            reminders.TableName = settings.ReminderTable;
+        });
+        silo.Services.AddOptions<AuditRetentionOptions>().BindConfiguration("Audit")
+            .Validate(retention => retention.RetentionDays is >= 1 and <= AuditRetentionOptions.MaxRetentionDays,
+                $"'Audit:RetentionDays' must be from 1 to {AuditRetentionOptions.MaxRetentionDays} days.")
+            .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ActiveDomainAttributes>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
