@@ -178,4 +178,30 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         Assert.StartsWith("POST /pivots {", records[0]["query"]!.GetValue<string>());
         Assert.Equal(2, records[1]["resultCount"]!.GetValue<int>());
     }
+
+    [Fact]
+    public async Task A_real_key_id_with_a_wrong_secret_is_recorded_in_its_owners_log_a_few_times_a_minute()
+    {
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var keyPart = "rds_".Length + 16 + 1;
+        var forged = token[..keyPart] + new string('A', token.Length - keyPart);
+        using var guessing = new HttpClient { BaseAddress = fixture.GatewayAddress };
+        guessing.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
+        ClusterFixture.StateAccess(guessing.DefaultRequestHeaders, RdapPurpose.DnsTransparency);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < Rds.Grains.Requestors.ApiKeyGrain.AuditedFailuresPerMinute + 5; i++)
+            answers.Add(await guessing.GetAsync("/rdap/domain/example.com"));
+        // A later, genuine request: once it is in the log, every earlier record is too.
+        (await client.GetAsync("/rdap/domain/example.com")).Dispose();
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode));
+        var records = (await RequestRecordsAsync(id, Rds.Grains.Requestors.ApiKeyGrain.AuditedFailuresPerMinute + 1)).Select(r => r["record"]!).ToArray();
+        var wrongSecret = records.Where(r => r["decision"]!.GetValue<string>() == "unauthenticated").ToArray();
+        Assert.Equal(Rds.Grains.Requestors.ApiKeyGrain.AuditedFailuresPerMinute, wrongSecret.Length);
+        Assert.All(wrongSecret, r => Assert.Contains("wrong secret", r["reason"]!.GetValue<string>()));
+        Assert.All(records, r => Assert.DoesNotContain(forged, r.ToJsonString()));
+    }
 }
