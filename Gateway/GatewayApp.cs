@@ -52,6 +52,7 @@ public static class GatewayApp
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<RdapRenderer>();
         builder.Services.AddSingleton<AuditPublisher>();
+        builder.Services.AddSingleton<ApiKeyBindings>();
         builder.Services.AddSingleton<SearchCursor>();
         builder.Services.AddSingleton<IngestionService>();
 
