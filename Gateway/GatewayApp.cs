@@ -43,6 +43,9 @@ public static class GatewayApp
                 StaffKeyOptions.From(builder.Configuration, "Audit", "Auditor", StaffKeyHandler.AuditorRole))
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RequestorKeyHandler>(RequestorKeyHandler.SchemeName, _ => { })
             .AddRequestorTokens(builder.Configuration);
+        // Staff keys' refusals are RDAP error bodies, like every other error the gateway answers.
+        builder.Services.PostConfigureAll<StaffKeyOptions>(staff => staff.WriteError = (context, status, title, description) =>
+            RdapError.WriteAsync(context, status, title, description));
         builder.Services.AddAuthorization();
         // TIG 2024 §1.14: RDAP answers carry Access-Control-Allow-Origin: *.
         builder.Services.AddCors(cors => cors.AddPolicy(RdapCorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
