@@ -1,5 +1,5 @@
-using Orleans.Configuration;
 using Rds.Gateway;
+using Rds.Gateway.Hosting;
 using Rds.Hosting;
 using Serilog;
 
@@ -9,17 +9,7 @@ try
     var app = GatewayApp.Build(args, builder =>
     {
         var settings = RdsClusterSettings.FromConfiguration(builder.Configuration);
-        builder.UseOrleansClient(client => client
-            .Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.ClusterId;
-                cluster.ServiceId = settings.ServiceId;
-            })
-            .UseAzureStorageClustering(options =>
-            {
-                options.TableServiceClient = new Azure.Data.Tables.TableServiceClient(settings.StorageConnectionString);
-                options.TableName = settings.MembershipTable;
-            }));
+        builder.UseOrleansClient(client => client.UseRdsClustering(settings));
     });
     await app.RunAsync();
     return 0;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Rds.Gateway.Access;
 using Rds.Gateway.Rdap;
 using Rds.Requestors;
 
@@ -12,7 +13,8 @@ namespace Rds.Gateway.Auth;
 /// the token's SHA-256 in constant time. Whether the key is still valid for a request is the requestor grain's
 /// decision (<see cref="Access.DisclosureAccessFilter"/>), so a revocation needs no cache to expire. Tokens are never logged.
 /// </summary>
-internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains)
+internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains,
+    AccessMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "RequestorKey";
@@ -37,10 +39,13 @@ internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOp
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // The outcome is cached by then: a credential that failed, or none at all (a token or key alike, since every
+        // requestor endpoint challenges this scheme).
+        metrics.Denied((await HandleAuthenticateOnceSafeAsync()).Failure is null ? AccessDenial.NoCredential : AccessDenial.InvalidCredential);
         Response.Headers.WWWAuthenticate = Challenge;
-        return RdapError.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+        await RdapError.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
             "This endpoint requires an accredited requestor's API key: Authorization: Bearer rds_<key id>_<secret>.");
     }
 

@@ -15,7 +15,8 @@ internal sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Registry)] IPersistentState<AuditLogState> head,
     AuditTable table,
     TimeProvider clock,
-    ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain
+    ILogger<AuditLogGrain> logger,
+    AuditMetrics metrics) : Grain, IAuditLogGrain
 {
     private readonly List<(AuditRecord Record, TaskCompletionSource<long> Stored)> _pending = [];
     private Task? _flushing;
@@ -86,6 +87,7 @@ internal sealed class AuditLogGrain(
             {
                 await table.AppendAsync(RequestorId, entries);
                 (_sequence, _hash) = (sequence, hash);
+                metrics.Stored(batch.Select(pending => pending.Record), clock.GetUtcNow());
                 foreach (var ((_, stored), (entry, _)) in batch.Zip(entries))
                     stored.SetResult(entry.Sequence);
             }
