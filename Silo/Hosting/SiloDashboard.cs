@@ -27,11 +27,24 @@ internal static class SiloDashboard
     {
         if (!Flag(configuration, EnabledKey))
             return false;
+        if (Flag(configuration, AllowAnonymousKey))
+            return true;
         var operatorKey = new StaffKeyOptions();
         OperatorKey(configuration)(operatorKey);
-        if (!Flag(configuration, AllowAnonymousKey) && operatorKey.ExpectedDigest() is null)
+        byte[]? digest;
+        try
+        {
+            digest = operatorKey.ExpectedDigest();
+        }
+        catch (FormatException)
+        {
+            digest = [];
+        }
+        if (digest is null)
             throw new RdsConfigurationException(
                 $"'{EnabledKey}' is true but no operator may open the dashboard: set 'Admin:OperatorKeySha256' (hex SHA-256 of the operator key), or '{AllowAnonymousKey}' on a local run.");
+        if (digest.Length != System.Security.Cryptography.SHA256.HashSizeInBytes)
+            throw new RdsConfigurationException("'Admin:OperatorKeySha256' is not a hex SHA-256 digest (64 hex digits).");
         return true;
     }
 

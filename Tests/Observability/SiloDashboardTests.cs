@@ -52,6 +52,7 @@ public sealed class SiloDashboardTests(SiloHostFixture fixture)
         Assert.Contains("Admin:OperatorKeySha256", failure.Message);
         Assert.True(SiloDashboard.IsEnabled(Configuration((SiloDashboard.EnabledKey, "true"), (SiloDashboard.AllowAnonymousKey, "true"))));
         Assert.True(SiloDashboard.IsEnabled(Configuration((SiloDashboard.EnabledKey, "true"), ("Admin:OperatorKeySha256", new string('a', 64)))));
+        Assert.Throws<RdsConfigurationException>(() => SiloDashboard.IsEnabled(Configuration((SiloDashboard.EnabledKey, "true"), ("Admin:OperatorKeySha256", "operator-key"))));
         Assert.False(SiloDashboard.IsEnabled(Configuration()));
     }
 }
