@@ -5,9 +5,9 @@ using Rds.Hosting;
 namespace Rds.Grains.Audit;
 
 /// <summary>
-/// The audit write lag: from a request's arrival at the gateway to its record's durable append. An answer waits for
-/// its record, so this is the audit's share of every request's latency, and under load the first sign that a
-/// requestor's log falls behind. The gateway's clock stamps the start, so skew between hosts shifts it a little.
+/// The audit write lag: from a request's arrival at the gateway to its record's durable append. No answer leaves
+/// before its record is durable, so this bounds how soon any answer can; under load its growth is the first sign that
+/// a requestor's log falls behind. The gateway's clock stamps the start, so skew between hosts shifts it a little.
 /// </summary>
 public sealed class AuditMetrics(IMeterFactory meters)
 {

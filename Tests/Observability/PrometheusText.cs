@@ -3,12 +3,6 @@ using System.Text;
 
 namespace Rds.Tests.Observability;
 
-/// <summary>One sample of a Prometheus text exposition: <c>name{label="value",…} value</c>.</summary>
-internal sealed record PrometheusSample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
-{
-    public bool Has(string label, string value) => Labels.TryGetValue(label, out var actual) && actual == value;
-}
-
 /// <summary>Reads the samples of a Prometheus text exposition (format 0.0.4), so tests assert on names, labels and values rather than on substrings.</summary>
 internal static class PrometheusText
 {
