@@ -57,6 +57,7 @@ public static class GatewayApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<RdapRenderer>();
+        builder.Services.AddSingleton<AuditPublisher>();
         builder.Services.AddSingleton<SearchCursor>();
         builder.Services.AddSingleton<IngestionService>();
 

@@ -1,5 +1,6 @@
 using Rds.Gateway;
 using Rds.Gateway.Hosting;
+using Rds.Gateway.Audit;
 using Rds.Hosting;
 using Serilog;
 
@@ -9,7 +10,7 @@ try
     var app = GatewayApp.Build(args, builder =>
     {
         var settings = RdsClusterSettings.FromConfiguration(builder.Configuration);
-        builder.UseOrleansClient(client => client.UseRdsClustering(settings));
+        builder.UseOrleansClient(client => client.UseRdsClustering(settings).AddRdsAuditStreams(settings));
     });
     await app.RunAsync();
     return 0;

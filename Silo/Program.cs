@@ -14,7 +14,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (RdsConfigurationException configurationError)
+catch (Exception configurationError) when (configurationError is RdsConfigurationException or Microsoft.Extensions.Options.OptionsValidationException)
 {
     Log.Fatal("Silo cannot start: {Reason}", configurationError.Message);
     return 2;

@@ -96,17 +96,22 @@ start_system() {
   register_bench_requestor
 }
 
-# Data endpoints need an accredited requestor's key and a statement of purpose: one with quotas out of reach.
+# Data endpoints need an accredited requestor's key and a statement of purpose: RDS_BENCH_REQUESTORS requestors
+# (default 1) with quotas out of reach, one block of headers each in $RDS_REQUEST_HEADERS.
 register_bench_requestor() {
-  local base="http://127.0.0.1:$http_port" auth="Authorization: Bearer $RDS_OPERATOR_KEY" key
-  curl -fsS -o /dev/null -X PUT "$base/admin/requestors/bench" -H "$auth" -H 'Content-Type: application/json' -d '{
-    "name": "Benchmark", "kind": "researcher", "accreditingBody": "Benchmark", "accreditedUntil": "2099-01-01T00:00:00Z",
-    "purposes": {"dnsTransparency": []}, "pseudonymise": false,
-    "quotas": {"requestsPerMinute": 1000000, "burst": 100000, "recordsPerDay": 100000000, "pivotsPerCasePerDay": 1000000}}'
-  key=$(curl -fsS -X POST "$base/admin/requestors/bench/keys" -H "$auth" | grep -o '"apiKey":"[^"]*"' | cut -d'"' -f4)
-  curl -fsS -o /dev/null -X POST "$base/cases" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{
-    "caseId": "BENCH", "purpose": "dnsTransparency", "legalBasis": "gdpr-6-1-f", "evidence": ["benchmark"], "retentionDays": 1, "confidential": false}'
+  local base="http://127.0.0.1:$http_port" auth="Authorization: Bearer $RDS_OPERATOR_KEY" key id i
   export RDS_REQUEST_HEADERS="$run/bench-headers"
-  (umask 077; printf '%s\n' "Authorization: Bearer $key" "RDS-Purpose: dnsTransparency" "RDS-Legal-Basis: gdpr-6-1-f" "RDS-Case: BENCH" \
-    "RDS-Justification: Benchmark of the service on generated data" "RDS-Evidence: benchmark" "RDS-Elements: none" "RDS-Agreement: 2026-12" >"$RDS_REQUEST_HEADERS")
+  (umask 077; : >"$RDS_REQUEST_HEADERS")
+  for i in $(seq 1 "${RDS_BENCH_REQUESTORS:-1}"); do
+    id=bench; [ "$i" -gt 1 ] && id="bench-$i"
+    curl -fsS -o /dev/null -X PUT "$base/admin/requestors/$id" -H "$auth" -H 'Content-Type: application/json' -d '{
+      "name": "Benchmark", "kind": "researcher", "accreditingBody": "Benchmark", "accreditedUntil": "2099-01-01T00:00:00Z",
+      "purposes": {"dnsTransparency": []}, "pseudonymise": false,
+      "quotas": {"requestsPerMinute": 1000000, "burst": 100000, "recordsPerDay": 100000000, "pivotsPerCasePerDay": 1000000}}'
+    key=$(curl -fsS -X POST "$base/admin/requestors/$id/keys" -H "$auth" | grep -o '"apiKey":"[^"]*"' | cut -d'"' -f4)
+    curl -fsS -o /dev/null -X POST "$base/cases" -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d '{
+      "caseId": "BENCH", "purpose": "dnsTransparency", "legalBasis": "gdpr-6-1-f", "evidence": ["benchmark"], "retentionDays": 1, "confidential": false}'
+    printf '%s\n' "Authorization: Bearer $key" "RDS-Purpose: dnsTransparency" "RDS-Legal-Basis: gdpr-6-1-f" "RDS-Case: BENCH" \
+      "RDS-Justification: Benchmark of the service on generated data" "RDS-Evidence: benchmark" "RDS-Elements: none" "RDS-Agreement: 2026-12" "" >>"$RDS_REQUEST_HEADERS"
+  done
 }

@@ -3,11 +3,12 @@
 # gateway against raw batched Azure.Data.Tables inserts, and RDAP lookups against a fixed-body Kestrel endpoint.
 # Starts a fresh Azurite, one silo and the gateway on loopback ports the OS picks, and stops them all on exit.
 #
-#   deploy/bench.sh [--count N] [--requests N] [--concurrency N]
+#   deploy/bench.sh [--count N] [--requests N] [--concurrency N] [--silos N] [--requestors N]
 #     --count N        generated records to import (default 20000)
 #     --requests N     timed lookups per target (default 20000)
 #     --concurrency N  lookups in flight (default 32)
 #     --silos N        silos in the cluster (default 1)
+#     --requestors N   requestors the lookups are spread over, each with its own key and case (default 1)
 #
 # Results: deploy/.bench/{import,lookup}.json and the logs of every process.
 set -euo pipefail
@@ -23,7 +24,8 @@ while [ $# -gt 0 ]; do
     --requests) requests="$2"; shift ;;
     --concurrency) concurrency="$2"; shift ;;
     --silos) export RDS_BENCH_SILOS="$2"; shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --requestors) export RDS_BENCH_REQUESTORS="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)"; exit 2 ;;
   esac
   shift

@@ -64,7 +64,7 @@ internal static class CaseEndpoints
         };
         if (audited)
         {
-            var audit = new AuditScope(grains, clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}") { CaseId = caseId };
+            var audit = new AuditScope(context.RequestServices.GetRequiredService<AuditPublisher>(), clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}") { CaseId = caseId };
             await audit.RecordAsync(decision, decision == AuditDecision.Granted ? null : outcome.Problem);
         }
         return answer;

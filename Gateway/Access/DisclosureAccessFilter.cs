@@ -12,14 +12,15 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock, AccessMetrics metrics) : IEndpointFilter
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublisher auditPublisher, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock,
+    AccessMetrics metrics) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var context = invocation.HttpContext;
         var requestorId = context.User.FindFirst(RequestorKeyHandler.RequestorClaim)!.Value;
         var keyId = context.User.FindFirst(RequestorKeyHandler.KeyClaim)!.Value;
-        var audit = new AuditScope(grains, clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+        var audit = new AuditScope(auditPublisher, clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
 
         var requestor = grains.GetGrain<IRequestorGrain>(requestorId);
         var (access, errors) = AccessHeaders.Parse(context.Request.Headers);

@@ -40,7 +40,16 @@ internal static class AuditEndpoints
             if (!RequestorProfileParser.IsValidId(id))
                 return InvalidId(id);
             var verification = await grains.GetGrain<IAuditLogGrain>(id).VerifyAsync();
-            return Results.Ok(new { requestor = id, intact = verification.Intact, records = verification.Records, brokenAt = verification.BrokenAt, problem = verification.Problem });
+            return Results.Ok(new
+            {
+                requestor = id,
+                intact = verification.Intact,
+                records = verification.Records,
+                brokenAt = verification.BrokenAt,
+                problem = verification.Problem,
+                // Records up to here were deleted at the end of the audit retention; the chain is checked from the next.
+                purgedThrough = verification.PurgedThrough >= 0 ? verification.PurgedThrough : (long?)null,
+            });
         });
     }
 

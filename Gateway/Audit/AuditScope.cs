@@ -7,10 +7,10 @@ using Rds.Requestors;
 namespace Rds.Gateway.Audit;
 
 /// <summary>
-/// The audit of one authenticated request, filled in as it is decided and answered. Records are appended to the
-/// requestor's log and awaited, so an answer leaves the gateway only after its record is durable.
+/// The audit of one authenticated request, filled in as it is decided and answered. Records are published to the
+/// requestor's audit stream and awaited, so an answer leaves the gateway only after its record is durable.
 /// </summary>
-internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, string requestorId, string keyId, string query)
+internal sealed class AuditScope(AuditPublisher publisher, TimeProvider clock, string requestorId, string keyId, string query)
 {
     private readonly DateTimeOffset _receivedAt = clock.GetUtcNow();
     private readonly List<string> _domains = [];
@@ -44,10 +44,10 @@ internal sealed class AuditScope(IGrainFactory grains, TimeProvider clock, strin
     /// <summary>Whether the request's final record is written; a streamed answer writes one before it starts and one when it ends.</summary>
     public bool Completed { get; private set; }
 
-    public Task<long> RecordAsync(AuditDecision decision, string? reason, bool final = true)
+    public Task RecordAsync(AuditDecision decision, string? reason, bool final = true)
     {
         Completed |= final;
-        return grains.GetGrain<IAuditLogGrain>(requestorId).AppendAsync(Record(decision, reason));
+        return publisher.PublishAsync(Record(decision, reason));
     }
 
     private AuditRecord Record(AuditDecision decision, string? reason) => new()

@@ -2,8 +2,11 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Rds.Audit;
 using Rds.Gateway.Access;
+using Rds.Gateway.Audit;
 using Rds.Gateway.Rdap;
+using Rds.Hosting;
 using Rds.Requestors;
 
 namespace Rds.Gateway.Auth;
@@ -14,7 +17,7 @@ namespace Rds.Gateway.Auth;
 /// decision (<see cref="Access.DisclosureAccessFilter"/>), so a revocation needs no cache to expire. Tokens are never logged.
 /// </summary>
 internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains,
-    AccessMetrics metrics)
+    AuditPublisher audit, TimeProvider clock, AccessMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "RequestorKey";
@@ -32,12 +35,30 @@ internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOp
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || !ApiKeyTokens.TryReadKeyId(header[BearerPrefix.Length..].Trim(), out var keyId))
             return AuthenticateResult.Fail("The credential is not an API key.");
 
-        var requestor = await grains.GetGrain<IApiKeyGrain>(keyId).ResolveAsync(ApiKeyTokens.Digest(header[BearerPrefix.Length..].Trim()));
+        var key = grains.GetGrain<IApiKeyGrain>(keyId);
+        var requestor = await key.ResolveAsync(ApiKeyTokens.Digest(header[BearerPrefix.Length..].Trim()));
         if (requestor is null)
+        {
+            // A real key id with a wrong secret may be someone trying keys: its owner's audit log shows it.
+            if (await key.FailedAttemptAsync() is { } owner)
+                await audit.PublishAsync(WrongSecret(owner, keyId));
             return AuthenticateResult.Fail("The API key is not valid.");
+        }
         var identity = new ClaimsIdentity([new Claim(RequestorClaim, requestor), new Claim(KeyClaim, keyId)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    private AuditRecord WrongSecret(string owner, string keyId) => new()
+    {
+        RequestId = RequestIds.Current ?? Guid.NewGuid().ToString("N"),
+        RequestorId = owner,
+        KeyId = keyId,
+        Query = $"{Request.Method} {Request.Path}{Request.QueryString}",
+        Decision = AuditDecision.Unauthenticated,
+        Reason = "the API key was presented with a wrong secret",
+        ReceivedAt = clock.GetUtcNow(),
+        DecidedAt = clock.GetUtcNow(),
+    };
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -47,4 +47,10 @@ public sealed record AuditRecord
 
     /// <summary>The request's case is a confidential active investigation: its disclosures stay out of access reports until the case closes.</summary>
     [Id(17)] public bool Confidential { get; init; }
+
+    /// <summary>
+    /// Unique per record. Stream delivery is at least once (a silo that dies before acknowledging a message has it
+    /// delivered again), so the log stores a record id once and answers a repeat with the first sequence number.
+    /// </summary>
+    [Id(18)] public string RecordId { get; init; } = Guid.NewGuid().ToString("N");
 }

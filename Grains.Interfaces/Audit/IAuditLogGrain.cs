@@ -16,4 +16,10 @@ public interface IAuditLogGrain : IGrainWithStringKey
 
     /// <summary>Recomputes the chain: an altered, removed or reordered record, or a cut-off end, is reported.</summary>
     Task<ChainVerification> VerifyAsync();
+
+    /// <summary>
+    /// Deletes the records whose retention has ended (the log's daily reminder runs it); returns how many. Only a
+    /// prefix of the chain goes, so what remains is still one verifiable chain.
+    /// </summary>
+    Task<long> PurgeExpiredAsync();
 }

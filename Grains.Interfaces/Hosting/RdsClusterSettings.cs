@@ -49,6 +49,32 @@ public sealed record RdsClusterSettings
     /// <summary>Each case's pseudonyms of pivotable values, one partition per case, deleted when the case ends.</summary>
     public string PseudonymTable => TablePrefix + "pseudonyms";
 
+    /// <summary>Orleans reminders: the daily retention passes of audit logs and requestors' cases.</summary>
+    public string ReminderTable => TablePrefix + "reminders";
+
+    public const int AuditQueueCount = 4;
+
+    /// <summary>The Azure queues that carry audit records to the audit logs; each requestor's stream maps to one of them.</summary>
+    public IReadOnlyList<string> AuditQueueNames =>
+        [.. Enumerable.Range(0, AuditQueueCount).Select(i => $"{TablePrefix.ToLowerInvariant()}-audit-{i}")];
+
+    public const string AuditRedeliveryKey = "Audit:RedeliveryAfterSeconds";
+
+    /// <summary>
+    /// How long an audit message read by a silo stays hidden from the others. A silo that dies holding one makes it
+    /// wait this long before another silo delivers it; shorter means more repeats (which the log ignores) under slow storage.
+    /// </summary>
+    public TimeSpan AuditRedeliveryAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    private static TimeSpan AuditRedeliveryOf(string? configured)
+    {
+        if (configured is null)
+            return TimeSpan.FromSeconds(30);
+        if (int.TryParse(configured, out var seconds) && seconds is >= 1 and <= 3600)
+            return TimeSpan.FromSeconds(seconds);
+        throw new RdsConfigurationException($"'{AuditRedeliveryKey}' must be a whole number of seconds from 1 to 3600; it is '{configured}'.");
+    }
+
     public static RdsClusterSettings FromConfiguration(IConfiguration configuration)
     {
         var connection = configuration[ConnectionStringKey] ?? Environment.GetEnvironmentVariable(ConnectionStringEnvironmentVariable);
@@ -66,6 +92,7 @@ public sealed record RdsClusterSettings
             ServiceId = configuration[ServiceIdKey] ?? "orleans-rds",
             PseudonymMasterKey = configuration[PseudonymKeyKey] ?? Environment.GetEnvironmentVariable(PseudonymKeyEnvironmentVariable),
             PseudonymKeyVersion = int.TryParse(configuration[PseudonymKeyVersionKey], out var version) && version > 0 ? version : 1,
+            AuditRedeliveryAfter = AuditRedeliveryOf(configuration[AuditRedeliveryKey]),
         };
     }
 }

@@ -12,4 +12,11 @@ public interface IApiKeyGrain : IGrainWithStringKey
 
     /// <summary>The requestor whose key has this digest, compared in constant time; null otherwise.</summary>
     Task<string?> ResolveAsync(byte[] digest);
+
+    /// <summary>
+    /// Notes that this key id was presented with a wrong secret. Returns the requestor the key belongs to when the
+    /// attempt is to be recorded in that requestor's audit log: the first few each minute, so that someone who knows
+    /// a key id cannot flood its owner's log. Null for an unbound key id or past that limit.
+    /// </summary>
+    Task<string?> FailedAttemptAsync();
 }

@@ -1,24 +1,36 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Azure;
 using Orleans.Concurrency;
+using Orleans.Streams;
+using Orleans.Streams.Core;
 using Rds.Audit;
 
 namespace Rds.Grains.Audit;
 
 /// <summary>
-/// A requestor's audit log. Reentrant so that concurrent requests' records are group-committed: while one
-/// transaction is in flight, the next records queue and go together in the following one, so an audited request
-/// costs about one table round-trip whatever the load.
+/// A requestor's audit log. Records arrive on the requestor's audit stream (or, when too large for a queue message,
+/// by a direct call). Reentrant so that concurrent records are group-committed: while one transaction is in flight,
+/// the next records queue and go together in the following one, so a record costs about one table round-trip
+/// whatever the load. A stream delivery is acknowledged only once its records are stored, so a silo that dies
+/// before that has them delivered again, and the record ids stored with them keep the repeat out of the chain.
 /// </summary>
 [Reentrant]
+[ImplicitStreamSubscription(AuditStreams.Namespace)]
 internal sealed class AuditLogGrain(
     [PersistentState("audit", StorageNames.Registry)] IPersistentState<AuditLogState> head,
     AuditTable table,
     TimeProvider clock,
+    IOptions<AuditRetentionOptions> retention,
     ILogger<AuditLogGrain> logger,
-    AuditMetrics metrics) : Grain, IAuditLogGrain
+    AuditMetrics metrics) : Grain, IAuditLogGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<AuditRecord>, IRemindable
 {
+    private const string RetentionReminder = "audit-retention";
+
     private readonly List<(AuditRecord Record, TaskCompletionSource<long> Stored)> _pending = [];
+    // Records queued or being written, by id: a repeat delivered meanwhile waits for the first copy.
+    private readonly Dictionary<string, Task<long>> _unsettled = [];
     private Task? _flushing;
     private long _sequence;
     private string _hash = AuditChain.Genesis;
@@ -31,6 +43,55 @@ internal sealed class AuditLogGrain(
         (_sequence, _hash, _subjectsIndexedThrough) = (head.State.Sequence, head.State.Hash, head.State.SubjectsIndexedThrough);
         await CatchUpAsync();
         await IndexSubjectBacklogAsync();
+        if (!head.State.RetentionScheduled)
+            await ScheduleRetentionAsync();
+    }
+
+    // A reminder, not a timer: it wakes the log even when its requestor has long gone quiet.
+    private async Task ScheduleRetentionAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(RetentionReminder, AuditRetentionOptions.PassInterval, AuditRetentionOptions.PassInterval);
+        }
+        catch (Exception failure)
+        {
+            // Appends must not wait on the reminder service; the next activation tries again.
+            logger.LogWarning(failure, "The retention reminder of {Requestor}'s audit log could not be registered", RequestorId);
+            return;
+        }
+        await RecordHeadAsync(retentionScheduled: true);
+    }
+
+    Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == RetentionReminder ? PurgeExpiredAsync() : Task.CompletedTask;
+
+    Task<long> IAuditLogGrain.PurgeExpiredAsync() => PurgeExpiredAsync();
+
+    private async Task<long> PurgeExpiredAsync()
+    {
+        var cutoff = clock.GetUtcNow() - TimeSpan.FromDays(retention.Value.RetentionDays);
+        var expired = new List<AuditEntry>();
+        AuditRow? last = null;
+        // Oldest first, up to the first record still retained: the chain loses a prefix, never a record in between.
+        await foreach (var row in table.ReadAsync(RequestorId, after: head.State.PurgedThrough))
+        {
+            var record = AuditChain.Parse(row.Json);
+            if (record.ReceivedAt >= cutoff || row.Sequence > _sequence)
+                break;
+            expired.Add(new AuditEntry { Sequence = row.Sequence, PreviousHash = row.PreviousHash, Hash = row.Hash, Record = record });
+            last = row;
+        }
+        if (last is null)
+            return 0;
+        // The new start of the chain is recorded before anything is deleted: a pass cut short leaves rows that
+        // verification skips and the next pass deletes, never a chain that looks cut.
+        head.State = head.State with { PurgedThrough = last.Sequence, PurgedHash = last.Hash };
+        await head.WriteStateAsync();
+        foreach (var page in expired.Chunk(AuditTable.MaxBatch))
+            await table.DeleteAsync(RequestorId, page);
+        logger.LogInformation("Audit log of {Requestor}: {Count} record(s) past their retention deleted", RequestorId, expired.Count);
+        return expired.Count;
     }
 
     // The subject index is derived from the stored records, so it is written after them, off the answer's path;
@@ -60,12 +121,45 @@ internal sealed class AuditLogGrain(
             (_sequence, _hash) = (row.Sequence, row.Hash);
     }
 
-    Task<long> IAuditLogGrain.AppendAsync(AuditRecord record)
+    Task<long> IAuditLogGrain.AppendAsync(AuditRecord record) => Append(record);
+
+    Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
+        handleFactory.Create<AuditRecord>().ResumeAsync(this);
+
+    // Returning acknowledges the delivery; a failure has the pulling agent deliver the same records again.
+    Task IAsyncBatchObserver<AuditRecord>.OnNextAsync(IList<SequentialItem<AuditRecord>> items) =>
+        Task.WhenAll(items.Select(item => Append(item.Item)));
+
+    Task IAsyncBatchObserver<AuditRecord>.OnCompletedAsync() => Task.CompletedTask;
+
+    Task IAsyncBatchObserver<AuditRecord>.OnErrorAsync(Exception ex) => Task.CompletedTask;
+
+    private Task<long> Append(AuditRecord record)
     {
+        if (!IsRecordId(record.RecordId))
+            record = record with { RecordId = Guid.NewGuid().ToString("N") };
+        if (_unsettled.TryGetValue(record.RecordId, out var first))
+            return first;
         var stored = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add((record, stored));
+        _unsettled[record.RecordId] = stored.Task;
         _flushing ??= FlushAsync();
         return stored.Task;
+    }
+
+    // Record ids become table row keys: letters, digits and '-' only, never a character a key forbids.
+    private static bool IsRecordId(string? id) => id is { Length: > 0 and <= 64 } && id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private void Settle(AuditRecord record, TaskCompletionSource<long> stored, long sequence)
+    {
+        _unsettled.Remove(record.RecordId);
+        stored.SetResult(sequence);
+    }
+
+    private void Fail(AuditRecord record, TaskCompletionSource<long> stored, Exception failure)
+    {
+        _unsettled.Remove(record.RecordId);
+        stored.SetException(failure);
     }
 
     private async Task FlushAsync()
@@ -88,17 +182,12 @@ internal sealed class AuditLogGrain(
                 await table.AppendAsync(RequestorId, entries);
                 (_sequence, _hash) = (sequence, hash);
                 metrics.Stored(batch.Select(pending => pending.Record), clock.GetUtcNow());
-                foreach (var ((_, stored), (entry, _)) in batch.Zip(entries))
-                    stored.SetResult(entry.Sequence);
+                foreach (var ((record, stored), (entry, _)) in batch.Zip(entries))
+                    Settle(record, stored, entry.Sequence);
             }
             catch (Exception failure)
             {
-                logger.LogWarning(failure, "Audit records of {Requestor} could not be stored", RequestorId);
-                // The answers wait for their records, so they fail too (503) and nothing is disclosed unaudited.
-                foreach (var (_, stored) in batch)
-                    stored.SetException(new OrleansException("The audit log could not be written; the request was not served."));
-                // A transaction whose answer was lost may have been stored after all: find the true end again.
-                try { await CatchUpAsync(); } catch (Exception again) { logger.LogDebug(again, "Re-reading the audit log of {Requestor} failed", RequestorId); }
+                await RecoverAsync(batch, failure);
                 continue;
             }
             try
@@ -120,15 +209,59 @@ internal sealed class AuditLogGrain(
         _flushing = null;
     }
 
+    // A failed transaction stored nothing, or (its answer lost) everything; a conflict means a record of the batch
+    // was stored before (a repeated delivery) or the log's end moved. The log is read again to tell which records
+    // are stored; the others go round again after a conflict, and fail otherwise.
+    private async Task RecoverAsync((AuditRecord Record, TaskCompletionSource<long> Stored)[] batch, Exception failure)
+    {
+        var conflict = failure is RequestFailedException { Status: 409 };
+        var endBefore = _sequence;
+        var unstored = new List<(AuditRecord Record, TaskCompletionSource<long> Stored)>();
+        try
+        {
+            await CatchUpAsync();
+            foreach (var item in batch)
+            {
+                if (await table.SequenceOfAsync(RequestorId, item.Record.RecordId) is { } sequence)
+                    Settle(item.Record, item.Stored, sequence);
+                else
+                    unstored.Add(item);
+            }
+        }
+        catch (Exception again)
+        {
+            logger.LogDebug(again, "Re-reading the audit log of {Requestor} failed", RequestorId);
+            conflict = false;
+            unstored = [.. batch.Where(item => !item.Stored.Task.IsCompleted)];
+        }
+        // Going round again is only worth it when the re-read found something: a stored repeat or a moved end.
+        if (conflict && unstored.Count > 0 && (unstored.Count < batch.Length || _sequence != endBefore))
+        {
+            _pending.InsertRange(0, unstored);
+            return;
+        }
+        if (unstored.Count > 0)
+            logger.LogWarning(failure, "Audit records of {Requestor} could not be stored", RequestorId);
+        // The answers wait for their records, so they fail too (503) and nothing is disclosed unaudited.
+        foreach (var (record, stored) in unstored)
+            Fail(record, stored, new OrleansException("The audit log could not be written; the request was not served."));
+    }
+
     private static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset _headRecordedAt;
 
-    private async Task RecordHeadAsync()
+    private async Task RecordHeadAsync(bool retentionScheduled = false)
     {
         _headRecordedAt = clock.GetUtcNow();
         try
         {
-            head.State = new AuditLogState { Sequence = _sequence, Hash = _hash, SubjectsIndexedThrough = _subjectsIndexedThrough };
+            head.State = head.State with
+            {
+                Sequence = _sequence,
+                Hash = _hash,
+                SubjectsIndexedThrough = _subjectsIndexedThrough,
+                RetentionScheduled = head.State.RetentionScheduled || retentionScheduled,
+            };
             await head.WriteStateAsync();
         }
         catch (Exception failure)
@@ -141,7 +274,7 @@ internal sealed class AuditLogGrain(
     async Task<ImmutableArray<AuditEntry>> IAuditLogGrain.ReadAsync(AuditQuery query)
     {
         var entries = ImmutableArray.CreateBuilder<AuditEntry>();
-        await foreach (var row in table.ReadAsync(RequestorId, query.After, query.CaseId, query.From, query.To))
+        await foreach (var row in table.ReadAsync(RequestorId, Math.Max(query.After, head.State.PurgedThrough), query.CaseId, query.From, query.To))
         {
             entries.Add(new AuditEntry { Sequence = row.Sequence, PreviousHash = row.PreviousHash, Hash = row.Hash, Record = AuditChain.Parse(row.Json) });
             if (entries.Count == query.Limit)
@@ -155,6 +288,6 @@ internal sealed class AuditLogGrain(
         var rows = new List<AuditRow>();
         await foreach (var row in table.ReadAsync(RequestorId, after: -1))
             rows.Add(row);
-        return AuditChain.Verify(rows, head.State.Sequence, head.State.Hash);
+        return AuditChain.Verify(rows, head.State.Sequence, head.State.Hash, head.State.PurgedThrough, head.State.PurgedHash);
     }
 }

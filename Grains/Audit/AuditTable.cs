@@ -6,12 +6,16 @@ namespace Rds.Grains.Audit;
 /// <summary>
 /// The append-only audit table: partition = requestor, row = zero-padded sequence number, so a requestor's log is
 /// one partition in order and a batch of its entries is one entity-group transaction. Entries are only ever added:
-/// an add of an existing row fails, so nothing here can overwrite a record.
+/// an add of an existing row fails, so nothing here can overwrite a record. Beside each entry, in the same
+/// transaction, a row keyed by the record's id: a record delivered twice cannot be stored twice.
 /// </summary>
 public sealed class AuditTable(TableClient table)
 {
-    /// <summary>Azure Table: at most 100 operations per transaction.</summary>
-    public const int MaxBatch = 100;
+    /// <summary>Azure Table: at most 100 operations per transaction, two per record.</summary>
+    public const int MaxBatch = 50;
+
+    // Sorts after every sequence row key (digits), so reading entries in order is one bounded range.
+    private const string RecordIdRowPrefix = "~id|";
 
     /// <summary>Strings up to 64 KiB per property; the JSON is split into chunks of this many characters.</summary>
     private const int ChunkChars = 30_000;
@@ -36,9 +40,31 @@ public sealed class AuditTable(TableClient table)
             };
             for (var i = 0; i * ChunkChars < item.Json.Length; i++)
                 entity[JsonProperty + i] = item.Json.Substring(i * ChunkChars, Math.Min(ChunkChars, item.Json.Length - i * ChunkChars));
-            return new TableTransactionAction(TableTransactionActionType.Add, entity);
+            var recordId = new TableEntity(requestorId, RecordIdRowPrefix + item.Entry.Record.RecordId) { ["Sequence"] = item.Entry.Sequence };
+            return new[] { new TableTransactionAction(TableTransactionActionType.Add, entity), new TableTransactionAction(TableTransactionActionType.Add, recordId) };
         });
-        await table.SubmitTransactionAsync(actions);
+        await table.SubmitTransactionAsync(actions.SelectMany(pair => pair));
+    }
+
+    /// <summary>
+    /// Deletes entries at the end of their retention: their rows, their record-id rows and their subject-index rows.
+    /// Deleting a row already gone is not an error, so a pass cut short can simply run again.
+    /// </summary>
+    internal async Task DeleteAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
+    {
+        await _created.Value;
+        var rows = entries.SelectMany(entry => new[] { RowKey(entry.Sequence), RecordIdRowPrefix + entry.Record.RecordId });
+        await Task.WhenAll(rows.Select(row => table.DeleteEntityAsync(requestorId, row)));
+        var subjects = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => (SubjectPartition(domain), SubjectRow(requestorId, entry.Sequence))));
+        await Task.WhenAll(subjects.Select(subject => table.DeleteEntityAsync(subject.Item1, subject.Item2)));
+    }
+
+    /// <summary>The sequence number under which the record with this id is stored, if it is.</summary>
+    internal async Task<long?> SequenceOfAsync(string requestorId, string recordId)
+    {
+        await _created.Value;
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(requestorId, RecordIdRowPrefix + recordId, select: ["Sequence"]);
+        return row.HasValue ? row.Value!.GetInt64("Sequence") : null;
     }
 
     // Subject rows live in the same table, in partitions no requestor id can take (requestor ids have no '|').
@@ -87,7 +113,7 @@ public sealed class AuditTable(TableClient table)
     internal async IAsyncEnumerable<AuditRow> ReadAsync(string requestorId, long after, string? caseId = null, DateTimeOffset? from = null, DateTimeOffset? to = null)
     {
         await _created.Value;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {requestorId} and RowKey gt {RowKey(after)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {requestorId} and RowKey gt {RowKey(after)} and RowKey lt {RecordIdRowPrefix}");
         if (caseId is not null)
             filter += " and " + TableClient.CreateQueryFilter($"CaseId eq {caseId}");
         if (from is { } start)

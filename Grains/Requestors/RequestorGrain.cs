@@ -14,8 +14,10 @@ internal sealed class RequestorGrain(
     PseudonymMasterKey masterKey,
     PseudonymTable pseudonyms,
     IOptions<AbuseWatchOptions> abuseOptions,
-    ILogger<RequestorGrain> logger) : Grain, IRequestorGrain
+    ILogger<RequestorGrain> logger) : Grain, IRequestorGrain, IRemindable
 {
+    private const string CaseRetentionReminder = "case-retention";
+
     private const int KeyIdAttempts = 3;
     private const int LeaseBlock = 100;
 
@@ -135,6 +137,7 @@ internal sealed class RequestorGrain(
         };
         await state.WriteStateAsync();
         logger.LogInformation("Requestor {Requestor} opened case {Case}", Id, opened.CaseId);
+        await ScheduleCaseRetentionAsync();
         return new CaseOutcome { Access = AccessOutcome.Granted, Case = opened };
     }
 
@@ -163,7 +166,7 @@ internal sealed class RequestorGrain(
             return new CaseOutcome { Access = AccessOutcome.Granted, Found = false, Problem = $"There is no case '{caseId}'." };
         if (found.Case.ClosedAt is null)
         {
-            state.State = state.State with { Cases = state.State.Cases.SetItem(caseId, Ended(found, clock.GetUtcNow())) };
+            state.State = state.State with { Cases = state.State.Cases.SetItem(caseId, CaseRetention.Closed(found, clock.GetUtcNow())) };
             await state.WriteStateAsync();
             logger.LogInformation("Requestor {Requestor} closed case {Case}", Id, caseId);
         }
@@ -172,22 +175,40 @@ internal sealed class RequestorGrain(
         return new CaseOutcome { Access = AccessOutcome.Granted, Case = state.State.Cases[caseId].Case };
     }
 
-    // A case past its retention is ended like a closed one: its key salt erased, so its pseudonyms die with it.
+    // A daily reminder while a case awaits the end of its retention, so that end comes even if the requestor is idle.
+    private async Task ScheduleCaseRetentionAsync()
+    {
+        try
+        {
+            await this.RegisterOrUpdateReminder(CaseRetentionReminder, TimeSpan.FromDays(1), TimeSpan.FromDays(1));
+        }
+        catch (Exception failure)
+        {
+            // The case is open either way; its retention is then enforced when the requestor is next active.
+            logger.LogWarning(failure, "The case retention reminder of requestor {Requestor} could not be registered", Id);
+        }
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != CaseRetentionReminder)
+            return;
+        await EndExpiredCasesAsync();
+        if (!state.State.Cases.Values.Any(CaseRetention.AwaitsEnd) && await this.GetReminder(CaseRetentionReminder) is { } reminder)
+            await this.UnregisterReminder(reminder);
+    }
+
     private async Task EndExpiredCasesAsync()
     {
-        var now = clock.GetUtcNow();
-        var expired = state.State.Cases.Values.Where(c => c.KeySalt is not null && c.Case.RetainedUntil <= now).ToArray();
+        var expired = CaseRetention.Expired(state.State.Cases.Values, clock.GetUtcNow());
         if (expired.Length == 0)
             return;
-        state.State = state.State with { Cases = state.State.Cases.SetItems(expired.Select(c => KeyValuePair.Create(c.Case.CaseId, Ended(c, c.Case.RetainedUntil)))) };
+        state.State = state.State with { Cases = state.State.Cases.SetItems(expired.Select(c => KeyValuePair.Create(c.Case.CaseId, CaseRetention.Purged(c)))) };
         await state.WriteStateAsync();
         foreach (var ended in expired)
             await pseudonyms.DestroyAsync($"{Id}/{ended.Case.CaseId}");
         logger.LogInformation("Requestor {Requestor}: {Count} case(s) reached the end of their retention", Id, expired.Length);
     }
-
-    private static CaseState Ended(CaseState investigation, DateTimeOffset at) =>
-        new() { Case = investigation.Case with { ClosedAt = investigation.Case.ClosedAt ?? at }, KeySalt = null };
 
     async Task IRequestorGrain.ObserveAsync(RequestObservation observation)
     {

@@ -1,4 +1,7 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Orleans.Streams;
+using Rds.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -28,6 +31,15 @@ public static class RdsSiloBuilderExtensions
             // Orleans' binary format with [Id]-tagged members: compact and tolerant of added members.
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
+        silo.UseAzureTableReminderService(reminders =>
+        {
+            reminders.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
+            reminders.TableName = settings.ReminderTable;
+        });
+        silo.Services.AddOptions<AuditRetentionOptions>().BindConfiguration("Audit")
+            .Validate(retention => retention.RetentionDays is >= 1 and <= AuditRetentionOptions.MaxRetentionDays,
+                $"'Audit:RetentionDays' must be from 1 to {AuditRetentionOptions.MaxRetentionDays} days.")
+            .ValidateOnStart();
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ActiveDomainAttributes>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
@@ -42,6 +54,32 @@ public static class RdsSiloBuilderExtensions
 
     private static TableClientOptions Metered(IServiceProvider services, string role) =>
         services.GetRequiredService<StorageMetrics>().ClientOptions(role);
+
+    /// <summary>
+    /// The audit stream: Azure Queue storage, implicit subscriptions only (each requestor's log grain consumes its own
+    /// stream, so no pub-sub state is kept). Delivery is retried for as long as storage is down rather than skipped:
+    /// an audit record is never given up.
+    /// </summary>
+    public static ISiloBuilder AddRdsAuditStreams(this ISiloBuilder silo, RdsClusterSettings settings, TimeSpan? pollInterval = null)
+    {
+        silo.AddAzureQueueStreams(AuditStreams.Provider, configurator =>
+        {
+            configurator.ConfigureAzureQueue(queue => queue.Configure(options =>
+            {
+                options.QueueServiceClient = new QueueServiceClient(settings.StorageConnectionString);
+                options.QueueNames = [.. settings.AuditQueueNames];
+                options.MessageVisibilityTimeout = settings.AuditRedeliveryAfter;
+            }));
+            configurator.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            configurator.ConfigurePullingAgent(agent => agent.Configure(options =>
+            {
+                options.MaxEventDeliveryTime = TimeSpan.FromDays(1);
+                if (pollInterval is { } interval)
+                    options.GetQueueMsgsTimerPeriod = interval;
+            }));
+        });
+        return silo;
+    }
 
     private static PseudonymMasterKey MasterKeyOf(RdsClusterSettings settings)
     {

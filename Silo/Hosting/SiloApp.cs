@@ -27,7 +27,8 @@ internal static class SiloApp
         {
             silo.UseRdsClustering(settings)
                 .ConfigureEndpoints(endpoints.AdvertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress)
-                .AddRdsGrainStorage(settings);
+                .AddRdsGrainStorage(settings)
+                .AddRdsAuditStreams(settings);
             // A pod's name (POD_NAME through the downward API) makes the silo recognisable in membership and logs.
             if (builder.Configuration["Orleans:SiloName"] is { Length: > 0 } name)
                 silo.Configure<Orleans.Configuration.SiloOptions>(options => options.SiloName = name);

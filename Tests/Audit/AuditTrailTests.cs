@@ -16,16 +16,9 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
 {
     private static string NewRequestorId() => "aud-" + Guid.NewGuid().ToString("N")[..12];
 
-    private async Task<JsonObject[]> RecordsAsync(string requestorId, string query = "")
-    {
-        using var response = await fixture.Auditor.GetAsync($"/audit/requestors/{requestorId}{query}");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return [.. (await response.ReadJsonAsync())["records"]!.AsArray().Cast<JsonObject>()];
-    }
-
-    /// <summary>The records of disclosure requests, leaving out the opening of the test requestor's case.</summary>
-    private async Task<JsonObject[]> RequestRecordsAsync(string requestorId) =>
-        [.. (await RecordsAsync(requestorId)).Where(r => !r["record"]!["query"]!.GetValue<string>().StartsWith("POST /cases"))];
+    /// <summary>The records of disclosure requests (at least <paramref name="expected"/>), leaving out the opening of the test requestor's case.</summary>
+    private async Task<JsonObject[]> RequestRecordsAsync(string requestorId, int expected) =>
+        [.. (await fixture.AuditRecordsAsync(requestorId, expected + 1)).Where(r => !r["record"]!["query"]!.GetValue<string>().StartsWith("POST /cases"))];
 
     private async Task<JsonObject> VerifyAsync(string requestorId) =>
         await (await fixture.Auditor.GetAsync($"/audit/requestors/{requestorId}/verify")).ReadJsonAsync();
@@ -41,7 +34,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var answer = await client.GetStringAsync($"/rdap/domain/{name}");
 
         Assert.Contains("alice@holdings.example", answer);
-        var record = Assert.Single(await RequestRecordsAsync(id))["record"]!.AsObject();
+        var record = Assert.Single(await RequestRecordsAsync(id, 1))["record"]!.AsObject();
         Assert.Equal("granted", record["decision"]!.GetValue<string>());
         Assert.Equal("criminalInvestigationAndDNSAbuse", record["purpose"]!.GetValue<string>());
         Assert.Equal("gdpr-6-1-f", record["legalBasis"]!.GetValue<string>());
@@ -70,7 +63,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
 
         Assert.Equal("crawl-7.page-42", answer.Headers.GetValues("X-Request-Id").Single());
         Assert.Matches("^[0-9a-f]{32}$", replaced.Headers.GetValues("X-Request-Id").Single());
-        var ids = (await RequestRecordsAsync(id)).Select(r => r["record"]!["requestId"]!.GetValue<string>()).ToArray();
+        var ids = (await RequestRecordsAsync(id, 2)).Select(r => r["record"]!["requestId"]!.GetValue<string>()).ToArray();
         Assert.Equal(["crawl-7.page-42", replaced.Headers.GetValues("X-Request-Id").Single()], ids);
     }
 
@@ -88,7 +81,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         await GatewayHttp.AssertRdapErrorAsync(await fixture.Anonymous.SendAsync(tooMuch), HttpStatusCode.Forbidden);
         await GatewayHttp.AssertRdapErrorAsync(await fixture.Anonymous.SendAsync(unstated), HttpStatusCode.BadRequest);
 
-        var records = (await RequestRecordsAsync(id)).Select(r => r["record"]!).ToArray();
+        var records = (await RequestRecordsAsync(id, 2)).Select(r => r["record"]!).ToArray();
         Assert.Equal(["refused", "rejected"], records.Select(r => r["decision"]!.GetValue<string>()));
         Assert.Contains("Tech Email", records[0]["reason"]!.GetValue<string>());
         Assert.Contains("RDS-Purpose is missing", records[1]["reason"]!.GetValue<string>());
@@ -106,7 +99,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => client.GetAsync($"/rdap/domain/{name}")));
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
-        var records = await RecordsAsync(id, "?limit=1000");
+        var records = await fixture.AuditRecordsAsync(id, 61);
         // The first record is the opening of the requestor's case.
         Assert.Equal(Enumerable.Range(0, 61).Select(i => (long)i), records.Select(r => r["sequence"]!.GetValue<long>()));
         Assert.Equal(60, records.Where(r => r["record"]!["query"]!.GetValue<string>().StartsWith("GET")).Select(r => r["record"]!["requestId"]!.GetValue<string>()).Distinct().Count());
@@ -123,6 +116,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
         for (var i = 0; i < 4; i++)
             await client.GetAsync($"/rdap/domain/{name}");
+        await fixture.AuditRecordsAsync(id, 5);
         var table = new TableClient(fixture.Storage.ConnectionString, fixture.Settings.AuditTable);
         Assert.True((await VerifyAsync(id))["intact"]!.GetValue<bool>());
 
@@ -151,7 +145,7 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         using var otherCase = ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-B");
         await fixture.Anonymous.SendAsync(otherCase);
 
-        var caseB = await RecordsAsync(id, "?case=CASE-B");
+        var caseB = await fixture.AuditRecordsAsync(id, 2, "?case=CASE-B");
         var byOperator = await fixture.Operator.GetAsync($"/audit/requestors/{id}");
         var byRequestor = await client.GetAsync($"/audit/requestors/{id}");
         var auditorAsOperator = await fixture.Auditor.GetAsync($"/admin/requestors/{id}");
@@ -178,10 +172,36 @@ public sealed class AuditTrailTests(ClusterFixture fixture)
         var pivot = await client.PostAsJsonAsync("/pivots", new { seedDomains = new[] { names[0] }, follow = new[] { "NameserverName" }, maxDepth = 1 });
         await pivot.Content.ReadAsStringAsync();
 
-        var records = (await RequestRecordsAsync(id)).Select(r => r["record"]!).ToArray();
+        var records = (await RequestRecordsAsync(id, 2)).Select(r => r["record"]!).ToArray();
         Assert.Equal(2, records.Length);
         Assert.Equal("pivot started", records[0]["reason"]!.GetValue<string>());
         Assert.StartsWith("POST /pivots {", records[0]["query"]!.GetValue<string>());
         Assert.Equal(2, records[1]["resultCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_real_key_id_with_a_wrong_secret_is_recorded_in_its_owners_log_a_few_times_a_minute()
+    {
+        var id = NewRequestorId();
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        var token = client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var keyPart = "rds_".Length + 16 + 1;
+        var forged = token[..keyPart] + new string('A', token.Length - keyPart);
+        using var guessing = new HttpClient { BaseAddress = fixture.GatewayAddress };
+        guessing.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", forged);
+        ClusterFixture.StateAccess(guessing.DefaultRequestHeaders, RdapPurpose.DnsTransparency);
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < Rds.Grains.Requestors.ApiKeyGrain.AuditedFailuresPerMinute + 5; i++)
+            answers.Add(await guessing.GetAsync("/rdap/domain/example.com"));
+        // A later, genuine request: once it is in the log, every earlier record is too.
+        (await client.GetAsync("/rdap/domain/example.com")).Dispose();
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode));
+        var records = (await RequestRecordsAsync(id, Rds.Grains.Requestors.ApiKeyGrain.AuditedFailuresPerMinute + 1)).Select(r => r["record"]!).ToArray();
+        var wrongSecret = records.Where(r => r["decision"]!.GetValue<string>() == "unauthenticated").ToArray();
+        Assert.Equal(Rds.Grains.Requestors.ApiKeyGrain.AuditedFailuresPerMinute, wrongSecret.Length);
+        Assert.All(wrongSecret, r => Assert.Contains("wrong secret", r["reason"]!.GetValue<string>()));
+        Assert.All(records, r => Assert.DoesNotContain(forged, r.ToJsonString()));
     }
 }

@@ -60,11 +60,28 @@ public sealed class StartupSettingsTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_queue_service_that_does_not_answer_fails_naming_it_though_tables_answer()
+    {
+        var queueEndpoint = EndpointOf(fixture.Storage.ConnectionString, "QueueEndpoint");
+        var settings = fixture.Settings with
+        {
+            StorageConnectionString = fixture.Storage.ConnectionString.Replace(queueEndpoint, queueEndpoint.Replace(new Uri(queueEndpoint).Authority, "127.0.0.1:9")),
+        };
+
+        var error = await Assert.ThrowsAsync<RdsConfigurationException>(() => StorageProbe.EnsureReachableAsync(settings, TimeSpan.FromSeconds(2)));
+
+        Assert.Contains("queue service", error.Message);
+        Assert.Contains(RdsClusterSettings.ConnectionStringKey, error.Message);
+    }
+
+    [Fact]
     public async Task Reachable_storage_passes_the_probe()
     {
         await StorageProbe.EnsureReachableAsync(fixture.Settings, TimeSpan.FromSeconds(10));
     }
 
-    private static string TableEndpoint(string connectionString) =>
-        connectionString.Split(';').Single(part => part.StartsWith("TableEndpoint=", StringComparison.Ordinal))["TableEndpoint=".Length..];
+    private static string TableEndpoint(string connectionString) => EndpointOf(connectionString, "TableEndpoint");
+
+    private static string EndpointOf(string connectionString, string name) =>
+        connectionString.Split(';').Single(part => part.StartsWith(name + "=", StringComparison.Ordinal))[(name.Length + 1)..];
 }

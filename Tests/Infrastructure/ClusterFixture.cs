@@ -74,7 +74,7 @@ public class ClusterFixture : IAsyncLifetime
         _gateway = GatewayApp.Build(
             ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey, "--Metrics:ScrapeKey", ScrapeKey,
              "--Access:Jwt:Issuer", TokenIssuer, "--Access:Jwt:Audience", TokenAudience, "--Access:Jwt:SigningKey", Convert.ToBase64String(TokenSigningKey), "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
-            builder => builder.Services.AddSingleton<IGrainFactory>(client));
+            builder => builder.Services.AddSingleton<IGrainFactory>(client).AddSingleton<IClusterClient>(client));
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         GatewayAddress = new Uri(address);
@@ -157,6 +157,24 @@ public class ClusterFixture : IAsyncLifetime
     }
 
     /// <summary>A request with <paramref name="client"/>'s credential and statement, but naming another of its requestor's cases.</summary>
+    /// <summary>
+    /// A requestor's audit records, as the auditor reads them, once the log holds at least <paramref name="atLeast"/>:
+    /// records reach the log through the audit queue a moment after their answers (or after 15 s, whatever it holds).
+    /// </summary>
+    public async Task<JsonObject[]> AuditRecordsAsync(string requestorId, int atLeast, string query = "?limit=1000")
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            using var response = await Auditor.GetAsync($"/audit/requestors/{requestorId}{query}");
+            response.EnsureSuccessStatusCode();
+            JsonObject[] records = [.. (await response.Content.ReadFromJsonAsync<JsonObject>())!["records"]!.AsArray().Cast<JsonObject>()];
+            if (records.Length >= atLeast || DateTime.UtcNow > deadline)
+                return records;
+            await Task.Delay(50);
+        }
+    }
+
     public static HttpRequestMessage InCase(HttpClient client, HttpMethod method, string path, string caseId)
     {
         var request = new HttpRequestMessage(method, path);

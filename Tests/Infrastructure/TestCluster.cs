@@ -1,4 +1,5 @@
 using Orleans.TestingHost;
+using Rds.Gateway.Audit;
 using Rds.Hosting;
 using Rds.Silo.Hosting;
 
@@ -15,7 +16,12 @@ internal static class TestCluster
         ClusterId = "test",
         ServiceId = "rds-tests",
         PseudonymMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+        // A killed silo's unacknowledged audit messages come back to the others this soon.
+        AuditRedeliveryAfter = TimeSpan.FromSeconds(5),
     };
+
+    /// <summary>How often the silos poll the audit queues: tests read the logs right after the answers.</summary>
+    public static readonly TimeSpan AuditPollInterval = TimeSpan.FromMilliseconds(20);
 
     public static string NewTablePrefix() => "t" + Guid.NewGuid().ToString("N")[..12];
 
@@ -27,11 +33,14 @@ internal static class TestCluster
         builder.Options.ClusterId = settings.ClusterId + "-" + Guid.NewGuid().ToString("N")[..8];
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddRdsGrainStorage(settings);
+            silo.AddRdsGrainStorage(settings).AddRdsAuditStreams(settings, AuditPollInterval);
             configure?.Invoke(silo);
         });
-        if (configureClient is not null)
-            builder.ConfigureClient(configureClient);
+        builder.ConfigureClient(client =>
+        {
+            client.AddRdsAuditStreams(settings);
+            configureClient?.Invoke(client);
+        });
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;

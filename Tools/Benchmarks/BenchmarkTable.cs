@@ -27,7 +27,7 @@ internal static class BenchmarkTable
             text.AppendLine(culture, $"{run.Target,-30} {run.Requests,9:N0} {run.Errors,7:N0} {run.RequestsPerSecond,9:N0} {run.P50Ms,8:F2} {run.P99Ms,8:F2} {run.MaxMs,8:F2}");
         }
 
-        text.AppendLine(culture, $"gateway / fixed body: {result.Ratio:P1} of the rate; concurrency {result.Concurrency}, body {result.BodyBytes:N0} bytes");
+        text.AppendLine(culture, $"gateway / fixed body: {result.Ratio:P1} of the rate; concurrency {result.Concurrency}, {result.Requestors} requestor(s), body {result.BodyBytes:N0} bytes");
         return text.ToString();
     }
 

@@ -5,9 +5,10 @@ namespace Rds.Tools.Benchmarks;
 
 /// <summary>
 /// Closed-loop GET load: a fixed number of workers, each sending its next request when the last answer is read in
-/// full, over a fixed list of URLs taken round-robin. Latency is recorded in microseconds.
+/// full, over a fixed list of URLs taken round-robin. Worker <c>w</c> uses client <c>w mod clients</c> (one per
+/// requestor). Latency is recorded in microseconds.
 /// </summary>
-internal sealed class LoadRunner(HttpClient http, IReadOnlyList<Uri> urls, int concurrency)
+internal sealed class LoadRunner(IReadOnlyList<HttpClient> clients, IReadOnlyList<Uri> urls, int concurrency)
 {
     // One minute is far beyond any answer worth timing; slower answers are clamped, not dropped.
     private const long HighestMicroseconds = 60_000_000;
@@ -19,13 +20,14 @@ internal sealed class LoadRunner(HttpClient http, IReadOnlyList<Uri> urls, int c
         var next = -1;
         long errors = 0;
         var stopwatch = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
+            var http = clients[worker % clients.Count];
             int index;
             while ((index = Interlocked.Increment(ref next)) < requests)
             {
                 var started = Stopwatch.GetTimestamp();
-                if (!await GetAsync(urls[index % urls.Count], cancellationToken))
+                if (!await GetAsync(http, urls[index % urls.Count], cancellationToken))
                 {
                     Interlocked.Increment(ref errors);
                 }
@@ -41,11 +43,11 @@ internal sealed class LoadRunner(HttpClient http, IReadOnlyList<Uri> urls, int c
     /// <summary>The body length of one answer, so the fixed-body baseline can send as many bytes.</summary>
     public async Task<int> BodyLengthAsync(Uri url, CancellationToken cancellationToken)
     {
-        var body = await http.GetByteArrayAsync(url, cancellationToken);
+        var body = await clients[0].GetByteArrayAsync(url, cancellationToken);
         return body.Length;
     }
 
-    private async Task<bool> GetAsync(Uri url, CancellationToken cancellationToken)
+    private static async Task<bool> GetAsync(HttpClient http, Uri url, CancellationToken cancellationToken)
     {
         try
         {

@@ -4,8 +4,9 @@ namespace Rds.Tools.Benchmarks;
 /// Times RDAP domain lookups through the gateway, then the same request count and concurrency against a
 /// <see cref="FixedBodyServer"/> answering with as many bytes as a typical lookup. Each target gets a warm-up first.
 /// </summary>
-/// <param name="headers">The requestor's credential and statement, sent to the gateway only (the fixed-body server takes none).</param>
-internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests, int warmup, IReadOnlyList<KeyValuePair<string, string>> headers)
+/// <param name="requestors">Each requestor's credential and statement, sent to the gateway only (the fixed-body server
+/// takes none); the workers are shared out among them, each always asking as the same one.</param>
+internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests, int warmup, IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> requestors)
 {
     public async Task<LookupBenchmarkResult> RunAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
@@ -15,9 +16,14 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
         var root = gateway.AbsoluteUri.TrimEnd('/');
         var gatewayUrls = shuffled.Select(name => new Uri($"{root}/rdap/domain/{name}")).ToArray();
 
-        using var gatewayHttp = CreateClient();
-        Commands.RequestHeadersOption.ApplyTo(gatewayHttp.DefaultRequestHeaders, headers);
-        var gatewayRunner = new LoadRunner(gatewayHttp, gatewayUrls, concurrency);
+        var gatewayClients = requestors.Select(headers =>
+        {
+            var client = CreateClient();
+            Commands.RequestHeadersOption.ApplyTo(client.DefaultRequestHeaders, headers);
+            return client;
+        }).ToArray();
+        using var disposeClients = new CompositeDisposable(gatewayClients);
+        var gatewayRunner = new LoadRunner(gatewayClients, gatewayUrls, concurrency);
         var bodyBytes = await TypicalBodyLengthAsync(gatewayRunner, gatewayUrls, cancellationToken);
         await gatewayRunner.RunAsync("warm-up", warmup, cancellationToken);
         var gatewaySummary = await gatewayRunner.RunAsync("gateway GET /rdap/domain", requests, cancellationToken);
@@ -26,11 +32,11 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
         var fixedRoot = server.BaseAddress.AbsoluteUri.TrimEnd('/');
         var fixedUrls = shuffled.Select(name => new Uri($"{fixedRoot}/rdap/domain/{name}")).ToArray();
         using var fixedHttp = CreateClient();
-        var fixedRunner = new LoadRunner(fixedHttp, fixedUrls, concurrency);
+        var fixedRunner = new LoadRunner([fixedHttp], fixedUrls, concurrency);
         await fixedRunner.RunAsync("warm-up", warmup, cancellationToken);
         var fixedSummary = await fixedRunner.RunAsync("fixed-body Kestrel", requests, cancellationToken);
 
-        return new LookupBenchmarkResult(concurrency, bodyBytes, gatewaySummary, fixedSummary);
+        return new LookupBenchmarkResult(concurrency, bodyBytes, gatewaySummary, fixedSummary) { Requestors = requestors.Count };
     }
 
     /// <summary>The median body length of a few answers: records differ in contacts and nameservers.</summary>
@@ -44,6 +50,15 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
 
         lengths.Sort();
         return lengths[lengths.Count / 2];
+    }
+
+    private sealed class CompositeDisposable(IEnumerable<IDisposable> parts) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var part in parts)
+                part.Dispose();
+        }
     }
 
     // One connection per worker, as many as the concurrency, so the client never queues for a connection.

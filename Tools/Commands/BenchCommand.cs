@@ -127,7 +127,7 @@ internal static class BenchCommand
 
             var benchmark = new LookupBenchmark(
                 parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), parseResult.GetValue(requests), parseResult.GetValue(warmup),
-                await RequestHeadersOption.ReadAsync(parseResult.GetValue(headers), cancellationToken));
+                await RequestHeadersOption.ReadRequestorsAsync(parseResult.GetValue(headers), cancellationToken));
             var result = await benchmark.RunAsync(records.Names, cancellationToken);
             Console.Out.Write(BenchmarkTable.FormatLookup(result));
             await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
