@@ -58,6 +58,7 @@ public static class GatewayApp
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         builder.Services.AddSingleton<RdapRenderer>();
         builder.Services.AddSingleton<AuditPublisher>();
+        builder.Services.AddSingleton<ApiKeyBindings>();
         builder.Services.AddSingleton<SearchCursor>();
         builder.Services.AddSingleton<IngestionService>();
 
@@ -75,8 +76,18 @@ public static class GatewayApp
             using (Serilog.Context.LogContext.PushProperty("RequestId", id))
                 await next();
         });
+        // The request log wraps the exception handler, so it states the answer the client got (a cluster failure's
+        // 503), not the exception on its way there. A 503 is a retriable outage, not a fault of the gateway.
+        app.UseSerilogRequestLogging(logging =>
+        {
+            logging.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms";
+            logging.GetLevel = (context, _, failure) => failure is not null || context.Response.StatusCode == StatusCodes.Status500InternalServerError
+                ? Serilog.Events.LogEventLevel.Error
+                : context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Warning : Serilog.Events.LogEventLevel.Information;
+            // A host may give the gateway its own logger; otherwise the process-wide one.
+            logging.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         app.UseExceptionHandler();
-        app.UseSerilogRequestLogging(logging => logging.MessageTemplate = "HTTP {RequestMethod} {RequestPath} answered {StatusCode} in {Elapsed:0.0} ms");
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments("/rdap"))

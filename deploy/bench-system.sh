@@ -1,7 +1,7 @@
 # Sourced by the bench scripts: starts a fresh Azurite, one silo and the gateway on loopback ports the OS picks,
 # and stops them on exit. Expects $root (the repository) and $run (an empty folder for logs) to be set.
 #
-# After start_system: $http_port (the gateway), $Storage__ConnectionString, $RDS_OPERATOR_KEY and
+# After start_system: $http_port (the gateway), ${silo_pids[@]}, $Storage__ConnectionString, $RDS_OPERATOR_KEY and
 # $RDS_REQUEST_HEADERS (exported: a file with a bench requestor's key and statement, for --headers);
 # bin PROJECT DLL gives a Release build output. Scripts with more to stop add a function to stop_hooks.
 
@@ -23,6 +23,7 @@ tools() { dotnet "$(bin Tools rds-tools.dll)" "$@"; }
 # A signal stops everything and then exits: bash would otherwise go on with the script after the handler. It runs
 # once the foreground command ends, which every long step bounds with timeout.
 pids=()
+silo_pids=()
 stop_hooks=()
 temp_dirs=()
 stop_all() {
@@ -85,7 +86,7 @@ start_system() {
     silo_port=$(free_port); gateway_port=$(free_port)
     say "Starting silo $i (silo port $silo_port, gateway port $gateway_port)"
     Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port setsid dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo-$i.log" 2>&1 &
-    pids+=($!)
+    pids+=($!); silo_pids+=($!)
     wait_for_tcp 127.0.0.1 "$gateway_port" 60 "Silo $i"
   done
 

@@ -17,7 +17,7 @@ namespace Rds.Gateway.Auth;
 /// decision (<see cref="Access.DisclosureAccessFilter"/>), so a revocation needs no cache to expire. Tokens are never logged.
 /// </summary>
 internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains,
-    AuditPublisher audit, TimeProvider clock, AccessMetrics metrics)
+    ApiKeyBindings bindings, AuditPublisher audit, TimeProvider clock, AccessMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "RequestorKey";
@@ -35,12 +35,11 @@ internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOp
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase) || !ApiKeyTokens.TryReadKeyId(header[BearerPrefix.Length..].Trim(), out var keyId))
             return AuthenticateResult.Fail("The credential is not an API key.");
 
-        var key = grains.GetGrain<IApiKeyGrain>(keyId);
-        var requestor = await key.ResolveAsync(ApiKeyTokens.Digest(header[BearerPrefix.Length..].Trim()));
+        var requestor = await bindings.ResolveAsync(keyId, ApiKeyTokens.Digest(header[BearerPrefix.Length..].Trim()));
         if (requestor is null)
         {
             // A real key id with a wrong secret may be someone trying keys: its owner's audit log shows it.
-            if (await key.FailedAttemptAsync() is { } owner)
+            if (await grains.GetGrain<IApiKeyGrain>(keyId).FailedAttemptAsync() is { } owner)
                 await audit.PublishAsync(WrongSecret(owner, keyId));
             return AuthenticateResult.Fail("The API key is not valid.");
         }

@@ -21,7 +21,7 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", Key],
-            builder => builder.Services.AddSingleton(UnreachableCluster.Create()));
+            builder => builder.Services.AddUnreachableCluster());
         await _gateway.StartAsync();
         var address = _gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         _http = new HttpClient { BaseAddress = new Uri(address) };
@@ -68,7 +68,7 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         // Seen under load: a grain activation cancelled by storage timeouts surfaced as an exception the bulk
         // endpoint did not expect, and the whole request answered 500.
         await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", Key],
-            builder => builder.Services.AddSingleton(UnreachableCluster.Create(() => new OperationCanceledException("activation cancelled"))));
+            builder => builder.Services.AddUnreachableCluster(() => new OperationCanceledException("activation cancelled")));
         await gateway.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
@@ -94,5 +94,38 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
         Assert.Equal(1, report["failed"]!.GetValue<int>());
         Assert.Contains("resend", report["errors"]![0]!["error"]!.GetValue<string>());
+    }
+
+    private sealed class CollectingSink : Serilog.Core.ILogEventSink
+    {
+        public List<Serilog.Events.LogEvent> Events { get; } = [];
+
+        public void Emit(Serilog.Events.LogEvent logEvent)
+        {
+            lock (Events)
+                Events.Add(logEvent);
+        }
+    }
+
+    [Fact]
+    public async Task The_request_log_states_the_503_the_client_got_not_a_500()
+    {
+        // Seen in a failover run: every retriable 503 was logged as "answered 500" at error level, because the
+        // request log sat outside the handler that turns the cluster's failure into the 503.
+        var sink = new CollectingSink();
+        await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", Key],
+            builder => builder.Services.AddUnreachableCluster()
+                .AddSingleton<Serilog.ILogger>(new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger()));
+        await gateway.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+
+        var lookup = await http.SendAsync(AsRequestor(HttpMethod.Get, "/rdap/domain/logged.example"));
+
+        Assert.True(lookup.StatusCode == HttpStatusCode.ServiceUnavailable, string.Join("\n", sink.Events.Select(e => e.RenderMessage() + e.Exception)));
+        Serilog.Events.LogEvent answered;
+        lock (sink.Events)
+            answered = Assert.Single(sink.Events, e => e.MessageTemplate.Text.Contains("answered"));
+        Assert.Equal("503", answered.Properties["StatusCode"].ToString());
+        Assert.Equal(Serilog.Events.LogEventLevel.Warning, answered.Level);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Rds.Tests.Gateway;
 
@@ -13,14 +14,15 @@ public class UnreachableCluster : DispatchProxy
 
     private Func<Exception> _failure = () => new TimeoutException("Response did not arrive on time.");
 
-    /// <summary>A factory whose grain calls fail with what <paramref name="failure"/> makes (a timeout by default).</summary>
-    public static IGrainFactory Create(Func<Exception>? failure = null)
+    /// <summary>A cluster client whose grain calls fail with what <paramref name="failure"/> makes (a timeout by default).</summary>
+    public static IClusterClient Create(Func<Exception>? failure = null)
     {
-        var factory = Create<IGrainFactory, UnreachableCluster>();
+        var client = Create<IClusterClient, UnreachableCluster>();
         if (failure is not null)
-            ((UnreachableCluster)(object)factory)._failure = failure;
-        return factory;
+            ((UnreachableCluster)(object)client)._failure = failure;
+        return client;
     }
+
 
     protected override object? Invoke(MethodInfo? method, object?[]? args)
     {
@@ -38,5 +40,15 @@ public class UnreachableCluster : DispatchProxy
         if (method.ReturnType == typeof(Task))
             return Task.FromException(failure);
         throw new NotSupportedException(method.Name);
+    }
+}
+
+public static class UnreachableClusterRegistration
+{
+    /// <summary>Registers an unreachable cluster as the gateway's grain factory and cluster client.</summary>
+    public static IServiceCollection AddUnreachableCluster(this IServiceCollection services, Func<Exception>? failure = null)
+    {
+        var client = UnreachableCluster.Create(failure);
+        return services.AddSingleton(client).AddSingleton<IGrainFactory>(client);
     }
 }

@@ -23,7 +23,45 @@ internal static class BenchCommand
         CreateLookup(),
         CreatePivot(),
         CreateIndexMemory(),
+        CreateAvailability(),
     };
+
+    private static Command CreateAvailability()
+    {
+        var file = FileOption();
+        var gateway = GatewayOption.Create();
+        var count = CountOption("Domain names to look up: those of the first N lines of the file (default: all).");
+        var concurrency = PositiveOption("--concurrency", "Requests in flight at once.", 16);
+        var duration = PositiveOption("--duration", "Seconds to run.", 90);
+        var slow = PositiveOption("--slow-ms", "An answer slower than this counts as disturbed.", 1000);
+        var killPid = new Option<int?>("--kill-pid") { Description = "A silo's process id, killed with SIGKILL part-way through the run." };
+        var killAfter = PositiveOption("--kill-after", "Seconds into the run at which --kill-pid is killed.", 20);
+        var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures and the per-second timeline to." };
+        var headers = RequestHeadersOption.Create();
+
+        var command = new Command("availability", "Lookups for a fixed time with a silo killed part-way: how long the service is disturbed.")
+        {
+            file, gateway, count, concurrency, duration, slow, killPid, killAfter, output, headers,
+        };
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var records = await BenchmarkRecords.LoadAsync(parseResult.GetRequiredValue(file), parseResult.GetValue(count), cancellationToken);
+            if (records.Names.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("The file names no domains to look up.");
+                return ImportCommand.ExitAborted;
+            }
+            var benchmark = new AvailabilityBenchmark(
+                parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), TimeSpan.FromSeconds(parseResult.GetValue(duration)),
+                TimeSpan.FromMilliseconds(parseResult.GetValue(slow)), parseResult.GetValue(killPid), TimeSpan.FromSeconds(parseResult.GetValue(killAfter)),
+                await RequestHeadersOption.ReadRequestorsAsync(parseResult.GetValue(headers), cancellationToken));
+            var result = await benchmark.RunAsync(records.Names, cancellationToken);
+            Console.Out.Write(result.Format());
+            await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
+            return ImportCommand.ExitSuccess;
+        });
+        return command;
+    }
 
     private static Command CreateIndexMemory()
     {
