@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using OpenTelemetry.Metrics;
 using Rds.Gateway.Access;
 using Rds.Hosting;
 using Rds.Gateway.Admin;
@@ -43,7 +44,12 @@ public static class GatewayApp
                 StaffKeyOptions.From(builder.Configuration, "Audit", "Auditor", StaffKeyHandler.AuditorRole))
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, RequestorKeyHandler>(RequestorKeyHandler.SchemeName, _ => { })
             .AddRequestorTokens(builder.Configuration);
+        // Staff keys' refusals are RDAP error bodies, like every other error the gateway answers.
+        builder.Services.PostConfigureAll<StaffKeyOptions>(staff => staff.WriteError = (context, status, title, description) =>
+            RdapError.WriteAsync(context, status, title, description));
         builder.Services.AddAuthorization();
+        builder.AddRdsMetrics("gateway", metrics => metrics.AddAspNetCoreInstrumentation());
+        builder.Services.AddSingleton<AccessMetrics>();
         // TIG 2024 §1.14: RDAP answers carry Access-Control-Allow-Origin: *.
         builder.Services.AddCors(cors => cors.AddPolicy(RdapCorsPolicy, policy => policy.AllowAnyOrigin().WithMethods("GET", "HEAD").AllowAnyHeader()));
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
@@ -93,6 +99,7 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapHealth();
+        app.MapRdsMetrics();
         app.MapRdap();
         app.MapPivots();
         app.MapCases();

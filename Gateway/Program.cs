@@ -1,5 +1,5 @@
-using Orleans.Configuration;
 using Rds.Gateway;
+using Rds.Gateway.Hosting;
 using Rds.Gateway.Audit;
 using Rds.Hosting;
 using Serilog;
@@ -10,18 +10,7 @@ try
     var app = GatewayApp.Build(args, builder =>
     {
         var settings = RdsClusterSettings.FromConfiguration(builder.Configuration);
-        builder.UseOrleansClient(client => client
-            .Configure<ClusterOptions>(cluster =>
-            {
-                cluster.ClusterId = settings.ClusterId;
-                cluster.ServiceId = settings.ServiceId;
-            })
-            .UseAzureStorageClustering(options =>
-            {
-                options.TableServiceClient = new Azure.Data.Tables.TableServiceClient(settings.StorageConnectionString);
-                options.TableName = settings.MembershipTable;
-            })
-            .AddRdsAuditStreams(settings));
+        builder.UseOrleansClient(client => client.UseRdsClustering(settings).AddRdsAuditStreams(settings));
     });
     await app.RunAsync();
     return 0;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Hosting;
 using Rds.Hosting;
 using Rds.Silo.Hosting;
 using Serilog;
@@ -8,24 +5,9 @@ using Serilog;
 Log.Logger = RdsLogging.CreateLogger("silo");
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
-    var settings = RdsClusterSettings.FromConfiguration(builder.Configuration);
-    var endpoints = SiloEndpointSettings.FromConfiguration(builder.Configuration);
-    builder.Services.AddSerilog();
-    // Health endpoints on Orleans:HealthPort for an orchestrator's probes; without one, on a free loopback port.
-    builder.WebHost.UseUrls(endpoints.HealthPort is { } port ? $"http://{(endpoints.ListenOnAnyAddress ? "0.0.0.0" : "127.0.0.1")}:{port}" : "http://127.0.0.1:0");
-    builder.UseOrleans(silo =>
-    {
-        silo.UseRdsClustering(settings)
-            .ConfigureEndpoints(endpoints.AdvertisedAddress, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: endpoints.ListenOnAnyAddress)
-            .AddRdsGrainStorage(settings)
-            .AddRdsAuditStreams(settings);
-        // A pod's name (POD_NAME through the downward API) makes the silo recognisable in membership and logs.
-        if (builder.Configuration["Orleans:SiloName"] is { Length: > 0 } name)
-            silo.Configure<Orleans.Configuration.SiloOptions>(options => options.SiloName = name);
-    });
-    var app = builder.Build();
-    app.MapSiloHealth();
+    var app = SiloApp.Build(args);
+    var settings = RdsClusterSettings.FromConfiguration(app.Configuration);
+    var endpoints = SiloEndpointSettings.FromConfiguration(app.Configuration);
     await StorageProbe.EnsureReachableAsync(settings, TimeSpan.FromSeconds(15));
     Log.Information("Silo starting: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, health port {HealthPort}, tables prefixed {TablePrefix}",
         settings.ClusterId, endpoints.SiloPort, endpoints.GatewayPort, endpoints.HealthPort?.ToString() ?? "none", settings.TablePrefix);

@@ -105,12 +105,17 @@ auditor_key=$(secret auditor-key)
 [ -s "$run/pseudonym-key" ] || (umask 077; head -c 32 /dev/urandom | base64 >"$run/pseudonym-key")
 export Pseudonyms__MasterKey="$(cat "$run/pseudonym-key")"
 
+# This machine only: metrics (silos and gateway) and the silos' dashboard open without keys. Nowhere else.
+export Metrics__AllowAnonymous=true Dashboard__Enabled=true Dashboard__AllowAnonymous=true
+
 silo_pids=()
+health_ports=()
 for i in $(seq 1 "$silos"); do
-  silo_port=$(free_port); gateway_port=$(free_port)
-  say "Starting silo $i of $silos (silo port $silo_port, gateway port $gateway_port)"
-  Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port setsid dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo-$i.log" 2>&1 &
-  pids+=($!); silo_pids+=($!)
+  silo_port=$(free_port); gateway_port=$(free_port); health_port=$(free_port)
+  say "Starting silo $i of $silos (silo port $silo_port, gateway port $gateway_port, health, metrics and dashboard port $health_port)"
+  Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port Orleans__HealthPort=$health_port \
+    setsid dotnet "$(bin Silo Rds.Silo.dll)" >"$run/silo-$i.log" 2>&1 &
+  pids+=($!); silo_pids+=($!); health_ports+=("$health_port")
   wait_for_tcp 127.0.0.1 "$gateway_port" 60 "Silo $i"
 done
 
@@ -196,6 +201,11 @@ Pivot from a planted campaign's domain, streamed as NDJSON:
 The audit trail of those requests (auditor key in deploy/.run/auditor-key):
   curl -H "Authorization: Bearer \$(cat deploy/.run/auditor-key)" "$base/audit/requestors/demo-cert?case=DEMO-1"
   curl -H "Authorization: Bearer \$(cat deploy/.run/auditor-key)" $base/audit/requestors/demo-cert/verify
+
+The Orleans Dashboard (grains, calls, silos; any silo shows the whole cluster) and Prometheus metrics:
+  http://127.0.0.1:${health_ports[0]}/dashboard/
+  curl $base/metrics
+$(for p in "${health_ports[@]}"; do echo "  curl http://127.0.0.1:$p/metrics"; done)
 
 Operator endpoints take the key in deploy/.run/operator-key:
   curl -H "Authorization: Bearer \$(cat deploy/.run/operator-key)" $base/admin/requestors/demo-cert

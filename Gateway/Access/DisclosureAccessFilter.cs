@@ -12,7 +12,8 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublisher auditPublisher, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock) : IEndpointFilter
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublisher auditPublisher, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock,
+    AccessMetrics metrics) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
@@ -31,10 +32,10 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublishe
         }
         audit.Access = access;
         if (keyId == RequestorCredentials.Token && !context.User.FindAll(RequestorTokens.PurposeClaim).Any(claim => claim.Value == access.Purpose.WireName()))
-            return await AuditedAsync(audit, AuditDecision.Refused, "purpose not in the token",
+            return await DeniedAsync(audit, AccessDenial.Refused, "purpose not in the token",
                 RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden", $"The token does not allow the purpose '{access.Purpose.WireName()}' (rdap_allowed_purposes)."));
         if (access.AgreementVersion != options.Value.AgreementVersion)
-            return await AuditedAsync(audit, AuditDecision.Refused, $"user agreement {access.AgreementVersion} is not the current one",
+            return await DeniedAsync(audit, AccessDenial.Refused, $"user agreement {access.AgreementVersion} is not the current one",
                 RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden",
                     $"The current user agreement is version {options.Value.AgreementVersion}; accept it and state it in {AccessHeaders.Agreement}."));
 
@@ -46,21 +47,21 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublishe
         {
             case AccessOutcome.UnknownKey:
                 context.Response.Headers.WWWAuthenticate = RequestorKeyHandler.Challenge;
-                return await AuditedAsync(audit, AuditDecision.Unauthenticated, decision.Reason,
+                return await DeniedAsync(audit, AccessDenial.InvalidCredential, decision.Reason,
                     RdapError.Result(StatusCodes.Status401Unauthorized, "Unauthorized", decision.Reason!));
             case AccessOutcome.Refused:
-                return await AuditedAsync(audit, AuditDecision.Refused, decision.Reason,
+                return await DeniedAsync(audit, AccessDenial.Refused, decision.Reason,
                     RdapError.Result(StatusCodes.Status403Forbidden, "Forbidden", decision.Reason!));
             case AccessOutcome.Throttled:
-                return await AuditedAsync(audit, AuditDecision.Refused, "throttled: " + decision.Reason,
+                return await DeniedAsync(audit, AccessDenial.Throttled, "throttled: " + decision.Reason,
                     RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", decision.RetryAfter, decision.Reason!));
         }
 
         if (decision.Reservation is { Granted: 0 } overQuota)
-            return await AuditedAsync(audit, AuditDecision.Refused, "over quota: " + overQuota.Reason,
+            return await DeniedAsync(audit, AccessDenial.OverQuota, "over quota: " + overQuota.Reason,
                 RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", overQuota.RetryAfter, overQuota.Reason!));
         audit.Confidential = decision.CaseConfidential;
-        var grant = new DisclosureGrant(requestor, access, decision.Disclosure!, audit, decision.Reservation);
+        var grant = new DisclosureGrant(requestor, access, decision.Disclosure!, audit, decision.Reservation, metrics);
         grant.AttachTo(context);
         var result = await next(invocation);
         var status = result is RdapJsonResult rdap ? rdap.StatusCode : context.Response.StatusCode;
@@ -91,5 +92,11 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublishe
     {
         await audit.RecordAsync(decision, reason);
         return answer;
+    }
+
+    private Task<IResult> DeniedAsync(AuditScope audit, AccessDenial denial, string? reason, IResult answer)
+    {
+        metrics.Denied(denial);
+        return AuditedAsync(audit, denial == AccessDenial.InvalidCredential ? AuditDecision.Unauthenticated : AuditDecision.Refused, reason, answer);
     }
 }

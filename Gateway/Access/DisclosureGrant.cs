@@ -11,7 +11,8 @@ namespace Rds.Gateway.Access;
 /// audit, and its share of the requestor's record quota. Reading it where none was granted throws: a data endpoint
 /// mapped without <see cref="DisclosureAccess.RequireDisclosureAccess"/> fails loudly instead of disclosing to anybody.
 /// </summary>
-internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest access, DisclosureRequest disclosure, AuditScope audit, RecordReservation? upfront)
+internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest access, DisclosureRequest disclosure, AuditScope audit, RecordReservation? upfront,
+    AccessMetrics metrics)
 {
     private static readonly object ItemKey = new();
     private int _reserved = upfront?.Granted ?? 0;
@@ -47,6 +48,7 @@ internal sealed class DisclosureGrant(IRequestorGrain requestor, AccessRequest a
         var reservation = await requestor.ReserveAsync(records, pivot ? access.CaseId : null);
         if (reservation.Granted == 0)
         {
+            metrics.Denied(AccessDenial.OverQuota);
             await audit.RecordAsync(AuditDecision.Refused, "over quota: " + reservation.Reason);
             return (0, RdapError.Result(StatusCodes.Status429TooManyRequests, "Too Many Requests", reservation.RetryAfter, reservation.Reason!));
         }

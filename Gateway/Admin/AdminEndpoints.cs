@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Rds.Domains;
-using Rds.Gateway.Auth;
+using Rds.Hosting;
 using Rds.Gateway.Rdap;
 using Rds.Registrations;
 

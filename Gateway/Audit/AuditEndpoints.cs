@@ -3,7 +3,7 @@ using Rds.Attributes;
 using Rds.Audit;
 using Rds.Registrations;
 using Rds.Gateway.Admin;
-using Rds.Gateway.Auth;
+using Rds.Hosting;
 using Rds.Gateway.Rdap;
 
 namespace Rds.Gateway.Audit;

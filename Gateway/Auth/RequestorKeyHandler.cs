@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using Rds.Audit;
+using Rds.Gateway.Access;
 using Rds.Gateway.Audit;
 using Rds.Gateway.Rdap;
 using Rds.Hosting;
@@ -16,7 +17,7 @@ namespace Rds.Gateway.Auth;
 /// decision (<see cref="Access.DisclosureAccessFilter"/>), so a revocation needs no cache to expire. Tokens are never logged.
 /// </summary>
 internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IGrainFactory grains,
-    ApiKeyBindings bindings, AuditPublisher audit, TimeProvider clock)
+    ApiKeyBindings bindings, AuditPublisher audit, TimeProvider clock, AccessMetrics metrics)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "RequestorKey";
@@ -58,10 +59,13 @@ internal sealed class RequestorKeyHandler(IOptionsMonitor<AuthenticationSchemeOp
         DecidedAt = clock.GetUtcNow(),
     };
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        // The outcome is cached by then: a credential that failed, or none at all (a token or key alike, since every
+        // requestor endpoint challenges this scheme).
+        metrics.Denied((await HandleAuthenticateOnceSafeAsync()).Failure is null ? AccessDenial.NoCredential : AccessDenial.InvalidCredential);
         Response.Headers.WWWAuthenticate = Challenge;
-        return RdapError.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
+        await RdapError.WriteAsync(Context, StatusCodes.Status401Unauthorized, "Unauthorized",
             "This endpoint requires an accredited requestor's API key: Authorization: Bearer rds_<key id>_<secret>.");
     }
 

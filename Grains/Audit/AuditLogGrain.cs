@@ -23,7 +23,8 @@ internal sealed class AuditLogGrain(
     AuditTable table,
     TimeProvider clock,
     IOptions<AuditRetentionOptions> retention,
-    ILogger<AuditLogGrain> logger) : Grain, IAuditLogGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<AuditRecord>, IRemindable
+    ILogger<AuditLogGrain> logger,
+    AuditMetrics metrics) : Grain, IAuditLogGrain, IStreamSubscriptionObserver, IAsyncBatchObserver<AuditRecord>, IRemindable
 {
     private const string RetentionReminder = "audit-retention";
 
@@ -180,6 +181,7 @@ internal sealed class AuditLogGrain(
             {
                 await table.AppendAsync(RequestorId, entries);
                 (_sequence, _hash) = (sequence, hash);
+                metrics.Stored(batch.Select(pending => pending.Record), clock.GetUtcNow());
                 foreach (var ((record, stored), (entry, _)) in batch.Zip(entries))
                     Settle(record, stored, entry.Sequence);
             }

@@ -22,9 +22,11 @@ public static class RdsSiloBuilderExtensions
 {
     public static ISiloBuilder AddRdsGrainStorage(this ISiloBuilder silo, RdsClusterSettings settings)
     {
+        silo.Services.AddSingleton<StorageMetrics>();
+        silo.Services.AddSingleton<AuditMetrics>();
         silo.AddAzureTableGrainStorage(StorageNames.Registry, options => options.Configure<IServiceProvider>((table, services) =>
         {
-            table.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
+            table.TableServiceClient = new TableServiceClient(settings.StorageConnectionString, Metered(services, "grain-state"));
             table.TableName = settings.GrainStateTable;
             // Orleans' binary format with [Id]-tagged members: compact and tolerant of added members.
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
@@ -41,14 +43,17 @@ public static class RdsSiloBuilderExtensions
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ActiveDomainAttributes>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
-        silo.Services.AddSingleton(services => new AttributeIndexTable(
-            new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
-        silo.Services.AddSingleton(new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable)));
-        silo.Services.AddSingleton(new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable)));
+        silo.Services.AddSingleton(services => new AttributeIndexTable(new TableClient(settings.StorageConnectionString,
+            services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName, Metered(services, "attribute-index"))));
+        silo.Services.AddSingleton(services => new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable, Metered(services, "audit"))));
+        silo.Services.AddSingleton(services => new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable, Metered(services, "pseudonyms"))));
         silo.Services.AddSingleton(MasterKeyOf(settings));
         silo.Services.AddOptions<AbuseWatchOptions>().BindConfiguration("AbuseWatch");
         return silo;
     }
+
+    private static TableClientOptions Metered(IServiceProvider services, string role) =>
+        services.GetRequiredService<StorageMetrics>().ClientOptions(role);
 
     /// <summary>
     /// The audit stream: Azure Queue storage, implicit subscriptions only (each requestor's log grain consumes its own

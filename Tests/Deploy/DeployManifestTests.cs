@@ -71,6 +71,7 @@ public sealed class DeployManifestTests
         {
             "Pseudonyms__MasterKey" => Convert.ToBase64String(new byte[32]),
             "Storage__ConnectionString" => "UseDevelopmentStorage=true",
+            _ when key.EndsWith("Sha256", StringComparison.Ordinal) => new string('0', 64),
             _ => "sample",
         };
     }
@@ -80,6 +81,24 @@ public sealed class DeployManifestTests
 
     private static (string Path, string Port) Probe(YamlMappingNode container, string probe) =>
         (S(M(M(container, probe), "httpGet"), "path")!, S(M(M(container, probe), "httpGet"), "port")!);
+
+    /// <summary>Prometheus' pod annotations point at the port the container opens under <paramref name="portName"/> and the path the hosts serve.</summary>
+    private static void AssertScraped(YamlMappingNode deployment, string portName)
+    {
+        var annotations = M(M(M(M(deployment, "spec"), "template"), "metadata"), "annotations");
+        Assert.Equal("true", S(annotations, "prometheus.io/scrape"));
+        Assert.Equal(Port(Container(deployment), portName).ToString(), S(annotations, "prometheus.io/port"));
+        Assert.Equal(RdsTelemetry.ScrapePath, S(annotations, "prometheus.io/path"));
+    }
+
+    /// <summary>Metrics and the dashboard behind keys: digests of the scrape key (and operator key), and no anonymous access, which only local runs allow.</summary>
+    private static void AssertMetricsNeedTheScrapeKey(IConfiguration configuration)
+    {
+        Assert.NotNull(configuration["Metrics:ScrapeKeySha256"]);
+        Assert.Null(configuration["Metrics:ScrapeKey"]);
+        Assert.Null(configuration[RdsTelemetry.AllowAnonymousScrapeKey]);
+        Assert.Null(configuration[SiloDashboard.AllowAnonymousKey]);
+    }
 
     [Fact]
     public void The_silo_deployment_configures_the_ports_it_opens_and_probes_the_paths_the_silo_serves()
@@ -101,6 +120,11 @@ public sealed class DeployManifestTests
         Assert.NotNull(cluster.PseudonymMasterKey);
         Assert.Equal((SiloHealth.ReadinessPath, "health"), Probe(container, "readinessProbe"));
         Assert.Equal((SiloHealth.LivenessPath, "health"), Probe(container, "livenessProbe"));
+        AssertScraped(deployment, "health");
+        AssertMetricsNeedTheScrapeKey(configuration);
+        // The silo's own start-up check: the dashboard is on and the operator key's digest opens it.
+        Assert.True(SiloDashboard.IsEnabled(configuration));
+        Assert.Null(configuration["Admin:OperatorKey"]);
         Assert.Equal("0", S(M(M(M(deployment, "spec"), "strategy"), "rollingUpdate"), "maxUnavailable"));
         Assert.True(int.Parse(S(M(M(M(deployment, "spec"), "template"), "spec"), "terminationGracePeriodSeconds")!) >= 60);
     }
@@ -122,6 +146,8 @@ public sealed class DeployManifestTests
         Assert.NotNull(configuration["Admin:OperatorKeySha256"]);
         Assert.NotNull(configuration["Audit:AuditorKeySha256"]);
         Assert.Null(configuration["Admin:OperatorKey"]);
+        AssertScraped(deployment, "http");
+        AssertMetricsNeedTheScrapeKey(configuration);
         var service = Kind("Service", "rds-gateway");
         Assert.Equal("http", S(Q(M(service, "spec"), "ports")[0], "targetPort"));
         Assert.Equal("0", S(M(M(M(deployment, "spec"), "strategy"), "rollingUpdate"), "maxUnavailable"));
@@ -161,6 +187,17 @@ public sealed class DeployManifestTests
             Assert.Equal(S(M(M(M(services, silo), "networks"), "rds"), "ipv4_address"), endpoints.AdvertisedAddress.ToString());
             Assert.Equal(exposed, new[] { endpoints.SiloPort, endpoints.GatewayPort, endpoints.HealthPort!.Value });
             Assert.NotNull(RdsClusterSettings.FromConfiguration(configuration).PseudonymMasterKey);
+            // Compose is not a local run in the scripts' sense: metrics and the dashboard take keys there too.
+            Assert.True(SiloDashboard.IsEnabled(configuration));
+            Assert.NotNull(configuration["Metrics:ScrapeKey"]);
+            Assert.Null(configuration[RdsTelemetry.AllowAnonymousScrapeKey]);
+            Assert.Null(configuration[SiloDashboard.AllowAnonymousKey]);
         }
+        var gateway = M(M(services, "gateway"), "environment");
+        Assert.Equal(((YamlScalarNode)M(M(services, "silo1"), "environment").Children[new YamlScalarNode("Metrics__ScrapeKey")]).Value,
+            S(gateway, "Metrics__ScrapeKey"));
+        Assert.Null(S(gateway, "Metrics__AllowAnonymous"));
+        // silo1 publishes its health port, where the dashboard is.
+        Assert.Equal($"{exposed[2]}:{exposed[2]}", ((YamlScalarNode)Q(M(services, "silo1"), "ports")[0]).Value);
     }
 }

@@ -24,6 +24,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public const string AuditorKey = "test-auditor-key-77b2e0";
 
+    /// <summary>The key Prometheus presents to read <c>/metrics</c>.</summary>
+    public const string ScrapeKey = "test-scrape-key-41c9d2";
+
     /// <summary>The test identity provider's issuer, audience and HMAC signing key for requestor tokens.</summary>
     public const string TokenIssuer = "https://idp.test";
     public const string TokenAudience = "rds-gateway";
@@ -69,7 +72,7 @@ public class ClusterFixture : IAsyncLifetime
         }, ConfigureClient);
         var client = _cluster.Client;
         _gateway = GatewayApp.Build(
-            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey,
+            ["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", OperatorKey, "--Audit:AuditorKey", AuditorKey, "--Metrics:ScrapeKey", ScrapeKey,
              "--Access:Jwt:Issuer", TokenIssuer, "--Access:Jwt:Audience", TokenAudience, "--Access:Jwt:SigningKey", Convert.ToBase64String(TokenSigningKey), "--Admin:MaxBulkBodyBytes", (4 * 1024 * 1024).ToString(), "--Rdap:SearchPageSize", SearchPageSize.ToString()],
             builder => builder.Services.AddSingleton<IGrainFactory>(client).AddSingleton<IClusterClient>(client));
         await _gateway.StartAsync();

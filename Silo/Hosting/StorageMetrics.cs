@@ -1,0 +1,68 @@
+using System.Diagnostics.Metrics;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Rds.Hosting;
+
+namespace Rds.Silo.Hosting;
+
+/// <summary>
+/// Counts the silo's table calls that failed after the client's retries. Orleans' own storage counters see grain state
+/// only; the audit log, attribute index and pseudonym directory are written past it, and an audit that cannot be
+/// written turns requests into 503s. Labelled by the table's role and the error's kind, never by a key or value.
+/// </summary>
+public sealed class StorageMetrics(IMeterFactory meters)
+{
+    private readonly Counter<long> _errors = meters.Create(RdsTelemetry.MeterName).CreateCounter<long>(
+        "rds.storage.errors", "{call}", "Table storage calls that failed after retries, by table role and error.");
+
+    /// <summary>Client options whose calls to the <paramref name="role"/> table are counted when they fail.</summary>
+    public TableClientOptions ClientOptions(string role)
+    {
+        var options = new TableClientOptions();
+        // Per call, not per retry: a failure the retries mended is not an error of the service.
+        options.AddPolicy(new FailureCounting(this, role), HttpPipelinePosition.PerCall);
+        return options;
+    }
+
+    private void Failed(string role, string error) =>
+        _errors.Add(1, new KeyValuePair<string, object?>("rds.storage.table", role), new KeyValuePair<string, object?>("error.type", error));
+
+    private sealed class FailureCounting(StorageMetrics metrics, string role) : HttpPipelinePolicy
+    {
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                await ProcessNextAsync(message, pipeline);
+            }
+            catch (Exception failure) when (!message.CancellationToken.IsCancellationRequested)
+            {
+                metrics.Failed(role, failure.GetType().Name);
+                throw;
+            }
+            CountServerError(message);
+        }
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            try
+            {
+                ProcessNext(message, pipeline);
+            }
+            catch (Exception failure) when (!message.CancellationToken.IsCancellationRequested)
+            {
+                metrics.Failed(role, failure.GetType().Name);
+                throw;
+            }
+            CountServerError(message);
+        }
+
+        // 4xx answers (not found, conflict, precondition failed) are how ETags and upserts work, not failures.
+        private void CountServerError(HttpMessage message)
+        {
+            if (message.HasResponse && message.Response.Status >= 500)
+                metrics.Failed(role, message.Response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
