@@ -26,7 +26,7 @@ internal sealed class PivotPseudonyms(IGrainFactory grains, PseudonymKey? key)
                 resolved.Add(seed!);
                 continue;
             }
-            if (await grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(key.Scope, value.Trim().ToLowerInvariant()) is { } original)
+            if (await grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(key, value.Trim().ToLowerInvariant()) is { } original)
                 resolved.Add(seed with { Value = original.Value });
             else
                 unknown.Add(value);
@@ -39,7 +39,7 @@ internal sealed class PivotPseudonyms(IGrainFactory grains, PseudonymKey? key)
         if (key is null || found.Attribute is not { } value || Pseudonyms.Of(key, value) is not { } pseudonym)
             return found;
         if (_recorded.Add(pseudonym))
-            await grains.GetGrain<IPseudonymResolverGrain>(0).RecordAsync(key.Scope, [new MintedPseudonym(pseudonym, value)]);
+            await grains.GetGrain<IPseudonymResolverGrain>(0).RecordAsync(key, [new MintedPseudonym(pseudonym, value)]);
         return found with { Attribute = new AttributeValue(value.Kind, pseudonym) };
     }
 }

@@ -43,7 +43,7 @@ internal static class DomainSearchEndpoints
         foreach (var property in new[] { ReverseSearchQuery.Email, ReverseSearchQuery.Handle })
         {
             if (query[property] is [{ } value] && Pseudonyms.LooksLikePseudonym(value.Trim().ToLowerInvariant())
-                && await grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(key.Scope, value.Trim().ToLowerInvariant()) is { } original)
+                && await grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(key, value.Trim().ToLowerInvariant()) is { } original)
                 resolved[property] = original.Value;
         }
         return new QueryCollection(resolved);

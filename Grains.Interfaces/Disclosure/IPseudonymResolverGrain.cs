@@ -6,9 +6,9 @@ namespace Rds.Disclosure;
 [Alias("rds.IPseudonymResolverGrain")]
 public interface IPseudonymResolverGrain : IGrainWithIntegerKey
 {
-    /// <summary>The value behind <paramref name="pseudonym"/> in the case <paramref name="scope"/> ("{requestor}/{case}"); null when unknown there or the case has ended.</summary>
-    Task<AttributeValue?> ResolveAsync(string scope, string pseudonym);
+    /// <summary>The value behind <paramref name="pseudonym"/> in the case whose key this is; null when unknown there or the case has ended.</summary>
+    Task<AttributeValue?> ResolveAsync(PseudonymKey key, string pseudonym);
 
     /// <summary>Records pseudonyms handed out outside a domain lookup (a pivot's attributes).</summary>
-    Task RecordAsync(string scope, IReadOnlyList<MintedPseudonym> minted);
+    Task RecordAsync(PseudonymKey key, IReadOnlyList<MintedPseudonym> minted);
 }

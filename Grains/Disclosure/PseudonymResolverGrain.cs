@@ -7,7 +7,7 @@ namespace Rds.Grains.Disclosure;
 [StatelessWorker]
 internal sealed class PseudonymResolverGrain(PseudonymTable table) : Grain, IPseudonymResolverGrain
 {
-    Task<AttributeValue?> IPseudonymResolverGrain.ResolveAsync(string scope, string pseudonym) => table.ResolveAsync(scope, pseudonym);
+    Task<AttributeValue?> IPseudonymResolverGrain.ResolveAsync(PseudonymKey key, string pseudonym) => table.ResolveAsync(key, pseudonym);
 
-    Task IPseudonymResolverGrain.RecordAsync(string scope, IReadOnlyList<MintedPseudonym> minted) => table.RecordAsync(scope, [.. minted]);
+    Task IPseudonymResolverGrain.RecordAsync(PseudonymKey key, IReadOnlyList<MintedPseudonym> minted) => table.RecordAsync(key, [.. minted]);
 }

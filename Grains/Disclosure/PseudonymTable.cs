@@ -7,32 +7,32 @@ namespace Rds.Grains.Disclosure;
 
 /// <summary>
 /// The pseudonyms a case handed out for pivotable values, so one can start a pivot within its case: partition = the
-/// case's scope, row = pseudonym. The whole partition is deleted when the case ends, after which none resolves.
+/// case's scope, row = pseudonym, the value sealed under the case's key (<see cref="PseudonymSeal"/>). The whole
+/// partition is deleted when the case ends; without the case's erased salt its rows could not be opened anyway.
 /// </summary>
 public sealed class PseudonymTable(TableClient table)
 {
     private const int MaxBatch = 100;
+    private const string SealedProperty = "Sealed";
     private readonly Lazy<Task> _created = new(() => table.CreateIfNotExistsAsync());
 
     // '/' may not appear in a table key.
     private static string Partition(string scope) => scope.Replace('/', '|');
 
-    internal async Task RecordAsync(string scope, IReadOnlyCollection<MintedPseudonym> minted)
+    internal async Task RecordAsync(PseudonymKey key, IReadOnlyCollection<MintedPseudonym> minted)
     {
         await _created.Value;
         var rows = minted.DistinctBy(m => m.Pseudonym).Select(m => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(Partition(scope), m.Pseudonym) { ["Kind"] = m.Value.Kind.ToString(), ["Value"] = m.Value.Value }));
+            new TableEntity(Partition(key.Scope), m.Pseudonym) { [SealedProperty] = PseudonymSeal.Seal(key, m.Pseudonym, m.Value) }));
         foreach (var batch in rows.Chunk(MaxBatch))
             await table.SubmitTransactionAsync(batch);
     }
 
-    internal async Task<AttributeValue?> ResolveAsync(string scope, string pseudonym)
+    internal async Task<AttributeValue?> ResolveAsync(PseudonymKey key, string pseudonym)
     {
         await _created.Value;
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(scope), pseudonym);
-        if (!row.HasValue || !Enum.TryParse<AttributeKind>(row.Value!.GetString("Kind"), out var kind))
-            return null;
-        return new AttributeValue(kind, row.Value.GetString("Value")!);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition(key.Scope), pseudonym);
+        return row.HasValue && row.Value!.GetString(SealedProperty) is { } sealedValue ? PseudonymSeal.Open(key, pseudonym, sealedValue) : null;
     }
 
     internal async Task DestroyAsync(string scope)

@@ -120,7 +120,7 @@ internal sealed class DomainGrain(
         if (shaped.Minted.Length == 0)
             return shaped;
         // Recorded before the answer, so every pseudonym a requestor sees can start a pivot in its case.
-        await pseudonyms.RecordAsync(request.Pseudonyms!.Scope, shaped.Minted);
+        await pseudonyms.RecordAsync(request.Pseudonyms!, shaped.Minted);
         return shaped with { Minted = [] };
     }
 

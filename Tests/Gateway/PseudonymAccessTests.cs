@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -96,21 +97,34 @@ public sealed class PseudonymAccessTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Closing_the_case_destroys_its_pseudonyms()
+    public async Task Closing_the_case_destroys_its_pseudonyms_whose_directory_never_held_a_plain_value()
     {
         var name = SampleRecords.UniqueName("pseudo-close");
-        await fixture.PutAsync(SampleRecords.Full(name));
+        var email = $"closing.{Guid.NewGuid():N}@person.example";
+        var record = SampleRecords.Full(name);
+        await fixture.PutAsync(record with { Registrant = record.Registrant! with { Email = email } });
         using var client = await PseudonymisedAsync(DataElement.RegistrantEmail);
         await ClusterFixture.OpenCaseAsync(client, "CASE-SHORT", RdapPurpose.CriminalInvestigationAndDnsAbuse);
         var answer = await (await client.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-SHORT"))).ReadJsonAsync();
         var pseudonym = Email(answer, "registrant")!;
-        var scope = $"{_requestorId}/CASE-SHORT";
-        var before = await fixture.Grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(scope, pseudonym);
+        var search = $"/rdap/domains/reverse_search/entity?email={Uri.EscapeDataString(pseudonym)}&role=registrant";
+        var directory = new TableClient(fixture.Storage.ConnectionString, fixture.Settings.PseudonymTable);
+        async Task<string[]> DirectoryRowsAsync()
+        {
+            var rows = new List<string>();
+            await foreach (var row in directory.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_requestorId + "|CASE-SHORT"}")))
+                rows.Add(string.Join(" ", row.Select(pair => pair.Value?.ToString())));
+            return [.. rows];
+        }
 
+        var before = await (await client.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, search, "CASE-SHORT"))).ReadJsonAsync();
+        var rowsBefore = await DirectoryRowsAsync();
         (await client.PostAsync("/cases/CASE-SHORT/close", null)).EnsureSuccessStatusCode();
-        var after = await fixture.Grains.GetGrain<IPseudonymResolverGrain>(0).ResolveAsync(scope, pseudonym);
+        var rowsAfter = await DirectoryRowsAsync();
 
-        Assert.Equal("alice@holdings.example", before?.Value);
-        Assert.Null(after);
+        Assert.Equal([name], before["domainSearchResults"]!.AsArray().Select(d => d!["ldhName"]!.GetValue<string>()));
+        Assert.Contains(rowsBefore, row => row.Contains(pseudonym));
+        Assert.All(rowsBefore, row => Assert.DoesNotContain(email, row));
+        Assert.Empty(rowsAfter);
     }
 }
