@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -10,8 +11,8 @@ using Rds.Tests.Infrastructure;
 namespace Rds.Tests.Cluster;
 
 /// <summary>
-/// A silo killed (no deactivation, no goodbye) under a mix of writes, lookups and searches: answers in flight may be
-/// retriable 503s, never 500s; the load goes on on the survivors; no acknowledged write is lost; the attribute
+/// A silo killed (no deactivation, no goodbye) under a mix of writes, lookups, searches and pivots: answers in flight may be
+/// retriable 503s, never 500s, and a pivot cut short ends with an error line; the load goes on on the survivors; no acknowledged write is lost; the attribute
 /// index agrees with the domains; every answer a client received has its audit record.
 /// </summary>
 [Collection(FailoverCollection.Name)]
@@ -20,6 +21,19 @@ public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstraction
     private const int Workers = 6;
     private static readonly TimeSpan BeforeKill = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan AfterKill = TimeSpan.FromSeconds(20);
+
+    private static string PivotEnding(string ndjson)
+    {
+        var last = ndjson.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault();
+        try
+        {
+            return last is null ? "nothing" : System.Text.Json.Nodes.JsonNode.Parse(last)!["type"]!.GetValue<string>();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return "a broken line";
+        }
+    }
 
     private sealed record Outcome(string Kind, HttpStatusCode Status, bool HasRetryAfter, string? RequestId, DateTimeOffset At);
 
@@ -33,6 +47,7 @@ public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstraction
         var attempted = new ConcurrentDictionary<string, RegistrationRecord>();
         var acknowledged = new ConcurrentDictionary<string, RegistrationRecord>();
         var outcomes = new ConcurrentBag<Outcome>();
+        var pivotEndings = new ConcurrentBag<string>();
         var counter = 0;
         DateTimeOffset? killedAt = null;
 
@@ -55,16 +70,25 @@ public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstraction
                     if (response.StatusCode == HttpStatusCode.OK)
                         acknowledged[name] = record;
                 }
-                else if (roll < 8)
+                else if (roll < 7)
                 {
                     kind = "lookup";
                     var names = acknowledged.Keys.ToArray();
                     response = await SendAsync(() => client.GetAsync($"/rdap/domain/{names[random.Next(names.Length)]}"));
                 }
-                else
+                else if (roll < 9)
                 {
                     kind = "search";
                     response = await SendAsync(() => client.GetAsync($"/rdap/domains?nsLdhName={nameservers[random.Next(nameservers.Length)]}"));
+                }
+                else
+                {
+                    kind = "pivot";
+                    var names = acknowledged.Keys.ToArray();
+                    response = await SendAsync(() => client.PostAsJsonAsync("/pivots",
+                        new { seedDomains = new[] { names[random.Next(names.Length)] }, follow = new[] { "NameserverName" }, maxDepth = 2, maxDomains = 200 }));
+                    if (response.StatusCode == HttpStatusCode.OK)
+                        pivotEndings.Add(PivotEnding(await response.Content.ReadAsStringAsync()));
                 }
                 outcomes.Add(new Outcome(kind, response.StatusCode, response.Headers.RetryAfter is not null,
                     response.Headers.TryGetValues("X-Request-Id", out var ids) ? ids.Single() : null, DateTimeOffset.UtcNow));
@@ -85,6 +109,9 @@ public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstraction
             output.WriteLine($"{(group.Key.After ? "after" : "before")} the kill: {group.Key.Kind} {(int)group.Key.Status} x {group.Count()}");
         // Never a 500, and every failure is a retriable 503 that says when to retry.
         Assert.DoesNotContain(all, o => (int)o.Status >= 500 && o.Status != HttpStatusCode.ServiceUnavailable);
+        // A pivot streams after its 200: one the kill cut short says so in its last line, never stops mid-line.
+        Assert.NotEmpty(pivotEndings);
+        Assert.All(pivotEndings, ending => Assert.Contains(ending, new[] { "end", "error" }));
         Assert.All(all.Where(o => o.Status == HttpStatusCode.ServiceUnavailable), o => Assert.True(o.HasRetryAfter));
         Assert.All(all.Where(o => (int)o.Status is >= 400 and < 500), o => Assert.Fail($"{o.Kind} answered {(int)o.Status}"));
         // The load went on on the survivors.
