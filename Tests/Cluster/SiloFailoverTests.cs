@@ -11,9 +11,10 @@ using Rds.Tests.Infrastructure;
 namespace Rds.Tests.Cluster;
 
 /// <summary>
-/// A silo killed (no deactivation, no goodbye) under a mix of writes, lookups, searches and pivots: answers in flight may be
-/// retriable 503s, never 500s, and a pivot cut short ends with an error line; the load goes on on the survivors; no acknowledged write is lost; the attribute
-/// index agrees with the domains; every answer a client received has its audit record.
+/// A silo killed (no deactivation, no goodbye) under a mix of writes, lookups, searches and pivots: answers in flight
+/// may be retriable 503s, never 500s, and a pivot cut short ends with an error line; the load goes on on the
+/// survivors; no acknowledged write is lost; the attribute index agrees with the domains; every answer a client
+/// received has its audit record.
 /// </summary>
 [Collection(FailoverCollection.Name)]
 public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstractions.ITestOutputHelper output)
