@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Orleans.Configuration;
 using Rds.Tests.Infrastructure;
 
@@ -22,6 +23,34 @@ public sealed class FailoverFixture : ClusterFixture
             membership.NumMissedProbesLimit = 2;
             membership.NumVotesForDeathDeclaration = 1;
         });
+    }
+
+    /// <summary>
+    /// The request ids in a requestor's audit log, read until it holds every one of <paramref name="expected"/> (or a
+    /// deadline passes). Records are durable in the audit queue before their answers leave; those a stopped or killed
+    /// silo had read but not stored come back to the others once their messages' visibility timeout ends, and the
+    /// pulling agents back off between failed deliveries (up to a minute) while the silo's grains move: hence the
+    /// generous deadline.
+    /// </summary>
+    public async Task<HashSet<string>> AuditedRequestIdsAsync(string requestorId, IReadOnlySet<string> expected)
+    {
+        var audited = new HashSet<string>();
+        long after = -1;
+        var deadline = DateTime.UtcNow + Settings.AuditRedeliveryAfter + TimeSpan.FromSeconds(90);
+        while (expected.Except(audited).Any() && DateTime.UtcNow < deadline)
+        {
+            using var answer = await Auditor.GetAsync($"/audit/requestors/{requestorId}?after={after}&limit=1000");
+            answer.EnsureSuccessStatusCode();
+            var page = (await answer.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
+            foreach (var record in page["records"]!.AsArray())
+            {
+                audited.Add(record!["record"]!["requestId"]!.GetValue<string>());
+                after = record["sequence"]!.GetValue<long>();
+            }
+            if (page["next"] is null)
+                await Task.Delay(200);
+        }
+        return audited;
     }
 
     protected override void ConfigureClient(IClientBuilder client) =>

@@ -152,27 +152,9 @@ public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstraction
 
         // Every answer a client received has its audit record.
         var served = all.Where(o => o.Kind != "upsert" && o.Status == HttpStatusCode.OK).Select(o => o.RequestId!).ToHashSet();
-        // Records are durable in the audit queue before their answers leave; those a killed silo had read but not
-        // stored come back to the survivors once their messages' visibility timeout ends.
-        var audited = new HashSet<string>();
-        long after2 = -1;
-        // Generous: the pulling agent backs off between failed deliveries (up to a minute) while the dead silo's grains move.
         var loadEnded = DateTime.UtcNow;
-        var deadline = loadEnded + TestCluster.SettingsFor(fixture.Storage).AuditRedeliveryAfter + TimeSpan.FromSeconds(90);
-        while (served.Except(audited).Any() && DateTime.UtcNow < deadline)
-        {
-            using var answer = await fixture.Auditor.GetAsync($"/audit/requestors/{requestorId}?after={after2}&limit=1000");
-            var page = await answer.ReadJsonAsync();
-            foreach (var record in page["records"]!.AsArray())
-            {
-                audited.Add(record!["record"]!["requestId"]!.GetValue<string>());
-                after2 = record["sequence"]!.GetValue<long>();
-            }
-            if (page["next"] is null)
-                await Task.Delay(200);
-        }
-        var unaudited = all.Where(o => o.RequestId is { } id && served.Contains(id) && !audited.Contains(id)).ToArray();
-        output.WriteLine($"audit log complete {(DateTime.UtcNow - loadEnded).TotalSeconds:F1} s after the load; unaudited answers: {unaudited.Length} of {served.Count}");
+        var audited = await fixture.AuditedRequestIdsAsync(requestorId, served);
+        output.WriteLine($"audit log complete {(DateTime.UtcNow - loadEnded).TotalSeconds:F1} s after the load; unaudited answers: {served.Except(audited).Count()} of {served.Count}");
         Assert.Empty(served.Except(audited));
     }
 
