@@ -59,6 +59,7 @@ public static class GatewayApp
         builder.Services.AddSingleton<RdapRenderer>();
         builder.Services.AddSingleton<AuditPublisher>();
         builder.Services.AddSingleton<ApiKeyBindings>();
+        builder.Services.AddSingleton<ObservationBatcher>();
         builder.Services.AddSingleton<SearchCursor>();
         builder.Services.AddSingleton<IngestionService>();
 

@@ -12,7 +12,7 @@ namespace Rds.Gateway.Access;
 /// justification, evidence, elements and the current agreement (400 naming each missing item), and the requestor
 /// must be allowed to ask it (403 with the reason). Only then does the endpoint run, with the granted disclosure.
 /// </summary>
-internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublisher auditPublisher, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock,
+internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublisher auditPublisher, ObservationBatcher observations, IOptions<AccessOptions> options, IOptions<RdapOptions> rdapOptions, TimeProvider clock,
     AccessMetrics metrics) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
@@ -26,7 +26,7 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublishe
         var (access, errors) = AccessHeaders.Parse(context.Request.Headers);
         if (access is null)
         {
-            await requestor.ObserveAsync(Observation(context, keyId, malformed: true, results: 0, pivotCase: null));
+            observations.Observe(requestorId, Observation(context, keyId, malformed: true, results: 0, pivotCase: null));
             return await AuditedAsync(audit, AuditDecision.Rejected, string.Join(" ", errors),
                 RdapError.BadRequest(["Every request must state why it needs the data; see /rdap/help.", .. errors]));
         }
@@ -68,8 +68,8 @@ internal sealed class DisclosureAccessFilter(IGrainFactory grains, AuditPublishe
         // The record is durable before the answer is written (a streamed pivot records its start before streaming).
         if (!audit.Completed)
             await audit.RecordAsync(AuditDecision.Granted, status >= 400 ? $"answered {status}" : null);
-        // One-way, with the records to give back: a lost message leaves them counted, never more disclosed than the quota.
-        await requestor.ObserveAsync(Observation(context, keyId, malformed: status == StatusCodes.Status400BadRequest, audit.ResultCount,
+        // With the records to give back; batched, one-way: a lost batch leaves them counted, never more disclosed than the quota.
+        observations.Observe(requestorId, Observation(context, keyId, malformed: status == StatusCodes.Status400BadRequest, audit.ResultCount,
             pivotCase: context.Request.Path.StartsWithSegments("/pivots") ? access.CaseId : null) with
         {
             UnusedRecords = grant.UnusedRecords,

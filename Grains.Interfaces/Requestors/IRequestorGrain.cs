@@ -45,11 +45,12 @@ public interface IRequestorGrain : IGrainWithStringKey
     Task<CaseOutcome> CloseCaseAsync(string keyId, string caseId);
 
     /// <summary>
-    /// After an answer: returns the records it did not use (<see cref="RequestObservation.UnusedRecords"/>) and feeds
-    /// the abuse watch, where a tripped rule throttles and a second one suspends. One-way: the answer does not wait.
+    /// After answers, in the order they were given: returns the records they did not use
+    /// (<see cref="RequestObservation.UnusedRecords"/>) and feeds the abuse watch, where a tripped rule throttles and a
+    /// second one suspends. One-way, and batched by the gateway: answers do not wait for it.
     /// </summary>
     [OneWay]
-    Task ObserveAsync(RequestObservation observation);
+    Task ObserveAsync(ImmutableArray<RequestObservation> observations);
 
     Task<ImmutableArray<AbuseFlag>> FlagsAsync();
 

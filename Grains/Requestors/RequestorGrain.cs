@@ -210,7 +210,13 @@ internal sealed class RequestorGrain(
         logger.LogInformation("Requestor {Requestor}: {Count} case(s) reached the end of their retention", Id, expired.Length);
     }
 
-    async Task IRequestorGrain.ObserveAsync(RequestObservation observation)
+    async Task IRequestorGrain.ObserveAsync(ImmutableArray<RequestObservation> observations)
+    {
+        foreach (var observation in observations)
+            await ObserveAsync(observation);
+    }
+
+    private async Task ObserveAsync(RequestObservation observation)
     {
         if (observation.UnusedRecords > 0)
             _ledger?.Settle(observation.UnusedRecords, observation.ReservedOn);
