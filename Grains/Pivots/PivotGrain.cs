@@ -1,20 +1,22 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Rds.Attributes;
 using Rds.Domains;
+using Rds.Grains.Attributes;
 using Rds.Pivots;
 
 namespace Rds.Grains.Pivots;
 
 /// <summary>
-/// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: one call per new
-/// attribute for its count and, within the cap, its members; then the attribute values of the domains found, read
-/// from <see cref="ActiveDomainAttributes"/> where their grains are active in this silo and asked otherwise. Memory is
-/// bounded by the domain budget (the set of domains seen), the cap (members are read only within it) and the queue
-/// of findings not yet taken by the caller.
+/// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: each new attribute's
+/// count and, within the cap, its members; then the attribute values of the domains found. Both are read from what
+/// grains active in this silo published (<see cref="ActiveAttributeMembers"/>, <see cref="ActiveDomainAttributes"/>)
+/// and asked by a call otherwise. Memory is bounded by the domain budget (the set of domains seen), the cap (members
+/// are read only within it) and the queue of findings not yet taken by the caller.
 /// </summary>
-internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grain, IPivotGrain
+internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes, ActiveAttributeMembers activeMembers) : Grain, IPivotGrain
 {
     private const int ParallelCalls = 128;
     private const int MemberPageSize = 5_000;
@@ -87,7 +89,7 @@ internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grai
                 .Where(met.Add)
                 .OrderBy(value => value.Kind).ThenBy(value => value.Value, StringComparer.Ordinal)
                 .ToArray();
-            var expansions = await InParallelAsync(toMeet, value => ExpandAsync(value, request.FanOutCap, cancellationToken), cancellationToken);
+            var expansions = await ExpandAllAsync(toMeet, request.FanOutCap, cancellationToken);
             for (var i = 0; i < toMeet.Length; i++)
                 yield return new PivotEvent { Kind = PivotEventKind.Attribute, Hop = hop, Attribute = toMeet[i], Count = expansions[i].Count, OverCap = expansions[i].OverCap };
 
@@ -138,6 +140,34 @@ internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grai
         for (var i = 0; i < ask.Count; i++)
             byDomain[ask[i]] = answers[i];
         return byDomain;
+    }
+
+    // Attributes active in this silo answer from what they published; the others are asked.
+    private async Task<Expansion[]> ExpandAllAsync(AttributeValue[] values, int fanOutCap, CancellationToken cancellationToken)
+    {
+        var expansions = new Expansion[values.Length];
+        var ask = new List<int>();
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (activeMembers.TryGet(AttributeKey.Of(values[i]), out var published) && Published(published, fanOutCap) is { } expansion)
+                expansions[i] = expansion;
+            else
+                ask.Add(i);
+        }
+        var answers = await InParallelAsync([.. ask.Select(i => values[i])], value => ExpandAsync(value, fanOutCap, cancellationToken), cancellationToken);
+        for (var i = 0; i < ask.Count; i++)
+            expansions[ask[i]] = answers[i];
+        return expansions;
+    }
+
+    // Null when the members are needed but not all in the grain's memory.
+    private static Expansion? Published(PublishedMembers published, int fanOutCap)
+    {
+        if (published.Count > fanOutCap)
+            return new Expansion(published.Count, OverCap: true, []);
+        return published.Domains() is { } domains
+            ? new Expansion(published.Count, OverCap: false, ImmutableCollectionsMarshal.AsImmutableArray(domains))
+            : null;
     }
 
     // One call per attribute: its count and, within the cap, its members; only an attribute of more members than

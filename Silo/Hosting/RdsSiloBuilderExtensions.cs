@@ -28,6 +28,7 @@ public static class RdsSiloBuilderExtensions
         }));
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ActiveDomainAttributes>();
+        silo.Services.AddSingleton<ActiveAttributeMembers>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
         silo.Services.AddSingleton(services => new AttributeIndexTable(
             new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
