@@ -16,8 +16,11 @@ internal static class PivotEndpoints
 {
     private const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>Events the cluster may send in one message when it has them at hand (Orleans' default is 100).</summary>
-    private const int EventsPerBatch = 1_000;
+    /// <summary>Findings the cluster may send in one message when it has them at hand (Orleans' default is 100).</summary>
+    private const int FindingsPerBatch = 1_000;
+
+    /// <summary>Lines are sent at least every this many bytes, so a wide batch is not held in memory whole.</summary>
+    private const int FlushBytes = 64 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -93,20 +96,25 @@ internal static class PivotEndpoints
         try
         {
             // A client that goes away cancels the enumeration, which stops the traversal in the cluster.
-            await using var events = pivot.RunAsync(request!, context.RequestAborted).WithBatchSize(EventsPerBatch).GetAsyncEnumerator(context.RequestAborted);
+            await using var findings = pivot.RunAsync(request!, context.RequestAborted).WithBatchSize(FindingsPerBatch).GetAsyncEnumerator(context.RequestAborted);
             while (true)
             {
-                // Lines are sent when the next one is not at hand (the cluster is still working on it), not one
-                // write per line: a batch of events from the cluster becomes one write to the client.
-                var next = events.MoveNextAsync();
+                // Lines are sent when the next findings are not at hand (the cluster is still working on them), not
+                // one write per line: a batch of findings from the cluster becomes one write to the client.
+                var next = findings.MoveNextAsync();
                 if (!next.IsCompleted)
                     await output.FlushAsync(context.RequestAborted);
                 if (!await next)
                     break;
-                var shown = await pseudonyms.DisguiseAsync(events.Current);
-                if (shown.Kind == PivotEventKind.Domain)
-                    grant.Audit.ResultCount++;
-                WriteLine(json, output, shown);
+                foreach (var found in findings.Current.Events())
+                {
+                    var shown = await pseudonyms.DisguiseAsync(found);
+                    if (shown.Kind == PivotEventKind.Domain)
+                        grant.Audit.ResultCount++;
+                    WriteLine(json, output, shown);
+                    if (output.CanGetUnflushedBytes && output.UnflushedBytes >= FlushBytes)
+                        await output.FlushAsync(context.RequestAborted);
+                }
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
