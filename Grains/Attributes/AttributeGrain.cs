@@ -16,7 +16,7 @@ namespace Rds.Grains.Attributes;
 /// </summary>
 [Reentrant]
 internal sealed class AttributeGrain(
-    AttributeIndexTable table,
+    IAttributeIndexStore table,
     IOptions<AttributeIndexOptions> options,
     ActiveAttributeMembers activeMembers,
     ILogger<AttributeGrain> logger) : Grain, IAttributeGrain

@@ -19,19 +19,29 @@ public static class RdsSiloBuilderExtensions
 {
     public static ISiloBuilder AddRdsGrainStorage(this ISiloBuilder silo, RdsClusterSettings settings)
     {
-        silo.AddAzureTableGrainStorage(StorageNames.Registry, options => options.Configure<IServiceProvider>((table, services) =>
+        void GrainStateTable(string name) => silo.AddAzureTableGrainStorage(name, options => options.Configure<IServiceProvider>((table, services) =>
         {
             table.TableServiceClient = new TableServiceClient(settings.StorageConnectionString);
             table.TableName = settings.GrainStateTable;
             // Orleans' binary format with [Id]-tagged members: compact and tolerant of added members.
             table.GrainStorageSerializer = new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>());
         }));
+        GrainStateTable(StorageNames.Registry);
+        if (settings.InMemoryRegistry)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Domains);
+            silo.Services.AddInMemoryAttributeIndex();
+        }
+        else
+        {
+            GrainStateTable(StorageNames.Domains);
+            silo.Services.AddAttributeIndexTable(services => new AttributeIndexTable(
+                new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
+        }
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ActiveDomainAttributes>();
         silo.Services.AddSingleton<ActiveAttributeMembers>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
-        silo.Services.AddSingleton(services => new AttributeIndexTable(
-            new TableClient(settings.StorageConnectionString, services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName)));
         silo.Services.AddSingleton(new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable)));
         silo.Services.AddSingleton(new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable)));
         silo.Services.AddSingleton(MasterKeyOf(settings));
