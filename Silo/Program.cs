@@ -11,6 +11,8 @@ try
     await StorageProbe.EnsureReachableAsync(settings, TimeSpan.FromSeconds(15));
     Log.Information("Silo starting: cluster {ClusterId}, silo port {SiloPort}, gateway port {GatewayPort}, health port {HealthPort}, tables prefixed {TablePrefix}",
         settings.ClusterId, endpoints.SiloPort, endpoints.GatewayPort, endpoints.HealthPort?.ToString() ?? "none", settings.TablePrefix);
+    if (settings.InMemoryRegistry)
+        Log.Warning("Domain records and the attribute index are kept in this silo's memory ({Key}): a benchmark silo; they are lost when it stops", RdsClusterSettings.InMemoryRegistryKey);
     await app.RunAsync();
     return 0;
 }

@@ -5,6 +5,7 @@
 # a fresh Azurite, one silo and the gateway; imports the generated registry; stops everything on exit.
 #
 #   deploy/bench-pivot.sh [--count N] [--seeds N] [--depth N] [--fan-out-cap N] [--runs N] [--batch-lines N]
+#                         [--parallelism N] [--in-memory-registry]
 #     --count N        generated records to import (default 2000: with the index maintained the import runs at
 #                      ~30 records/s on this machine, so 2,000 take about a minute)
 #     --seeds N        seed domains, the same for every engine (default 20)
@@ -14,6 +15,10 @@
 #     --runs N         timed runs per engine after a cold one (default 5)
 #     --batch-lines N  records per import request (default 50: with the index maintained, chunks of 250 or more
 #                      made the hot attribute grains' queues outlast Orleans' 30 s response timeout here)
+#     --parallelism N  import requests in flight (default 1)
+#     --in-memory-registry  the silo keeps domain records and the attribute index in memory
+#                      (Storage:InMemoryRegistry), for registries beyond what Azurite holds (see deploy/BENCHMARKS.md);
+#                      requestors and the audit log stay in Azurite
 #
 # Results: deploy/.bench-pivot/pivot.json and the logs of every process. Needs root for the PostgreSQL install.
 set -euo pipefail
@@ -26,6 +31,7 @@ depth=3
 cap=50
 runs=5
 batch=50
+parallelism=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count="$2"; shift ;;
@@ -34,7 +40,9 @@ while [ $# -gt 0 ]; do
     --fan-out-cap) cap="$2"; shift ;;
     --runs) runs="$2"; shift ;;
     --batch-lines) batch="$2"; shift ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    --parallelism) parallelism="$2"; shift ;;
+    --in-memory-registry) export Storage__InMemoryRegistry=true ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)"; exit 2 ;;
   esac
   shift
@@ -83,15 +91,16 @@ say "Importing $count records through the gateway (the index is maintained as do
 started=$(date +%s)
 # In the background and waited for, so a signal stops the run at once rather than after the import (bash defers
 # traps while a foreground command runs); stop_all stops it first, as the last pid.
-timeout 3600 dotnet "$(bin Tools rds-tools.dll)" import --file "$run/registry.ndjson" --gateway "http://127.0.0.1:$http_port" \
-  --batch-lines "$batch" --parallelism 1 >"$run/import.txt" 2>&1 &
+timeout 14400 dotnet "$(bin Tools rds-tools.dll)" import --file "$run/registry.ndjson" --gateway "http://127.0.0.1:$http_port" \
+  --batch-lines "$batch" --parallelism "$parallelism" >"$run/import.txt" 2>&1 &
 pids+=($!)
 wait "${pids[-1]}" || { tail -20 "$run/import.txt"; exit 1; }
-echo "imported in $(( $(date +%s) - started )) s"
+elapsed=$(( $(date +%s) - started ))
+echo "imported in $elapsed s ($(( count / (elapsed > 0 ? elapsed : 1) )) records/s)"
 
 say "Pivot: in-process dictionaries, PostgreSQL, Orleans"
 status=0
-timeout 1200 dotnet "$(bin Tools rds-tools.dll)" bench pivot --file "$run/registry.ndjson" --gateway "http://127.0.0.1:$http_port" \
+timeout 7200 dotnet "$(bin Tools rds-tools.dll)" bench pivot --file "$run/registry.ndjson" --gateway "http://127.0.0.1:$http_port" \
   --postgres "Host=127.0.0.1;Port=$pg_port;Username=bench;Database=postgres" \
   --seeds "$seeds" --depth "$depth" --fan-out-cap "$cap" --runs "$runs" --output "$run/pivot.json" | tee "$run/pivot.txt" || status=$?
 cp "$pg_dir/postgres.log" "$run/postgres.log" 2>/dev/null || true

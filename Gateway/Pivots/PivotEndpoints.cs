@@ -16,8 +16,11 @@ internal static class PivotEndpoints
 {
     private const int MaxBodyBytes = 64 * 1024;
 
-    /// <summary>Events the cluster may send in one message when it has them at hand (Orleans' default is 100).</summary>
-    private const int EventsPerBatch = 1_000;
+    /// <summary>Findings the cluster may send in one message when it has them at hand (Orleans' default is 100).</summary>
+    private const int FindingsPerBatch = 1_000;
+
+    /// <summary>Lines are sent at least every this many bytes, so a wide batch is not held in memory whole.</summary>
+    private const int FlushBytes = 64 * 1024;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -93,20 +96,21 @@ internal static class PivotEndpoints
         try
         {
             // A client that goes away cancels the enumeration, which stops the traversal in the cluster.
-            await using var events = pivot.RunAsync(request!, context.RequestAborted).WithBatchSize(EventsPerBatch).GetAsyncEnumerator(context.RequestAborted);
+            await using var findings = pivot.RunAsync(request!, context.RequestAborted).WithBatchSize(FindingsPerBatch).GetAsyncEnumerator(context.RequestAborted);
             while (true)
             {
-                // Lines are sent when the next one is not at hand (the cluster is still working on it), not one
-                // write per line: a batch of events from the cluster becomes one write to the client.
-                var next = events.MoveNextAsync();
+                // Lines are sent when the next findings are not at hand (the cluster is still working on them), not
+                // one write per line: a batch of findings from the cluster becomes one write to the client.
+                var next = findings.MoveNextAsync();
                 if (!next.IsCompleted)
                     await output.FlushAsync(context.RequestAborted);
                 if (!await next)
                     break;
-                var shown = await pseudonyms.DisguiseAsync(events.Current);
-                if (shown.Kind == PivotEventKind.Domain)
-                    grant.Audit.ResultCount++;
-                WriteLine(json, output, shown);
+                var found = findings.Current;
+                await WriteAsync(json, output, found, pseudonyms);
+                grant.Audit.ResultCount += found.Domains.Length;
+                if (output.CanGetUnflushedBytes && output.UnflushedBytes >= FlushBytes)
+                    await output.FlushAsync(context.RequestAborted);
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
@@ -123,42 +127,68 @@ internal static class PivotEndpoints
             await output.FlushAsync(CancellationToken.None);
     }
 
-    // Written property by property rather than serialised from an object per line: a pivot answers thousands of lines.
-    private static void WriteLine(Utf8JsonWriter json, PipeWriter output, PivotEvent found)
+    private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+    private static readonly JsonEncodedText Hop = JsonEncodedText.Encode("hop");
+    private static readonly JsonEncodedText Domain = JsonEncodedText.Encode("domain");
+    private static readonly JsonEncodedText Via = JsonEncodedText.Encode("via");
+    private static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+    private static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
+    private static readonly JsonEncodedText AttributeType = JsonEncodedText.Encode("attribute");
+    private static readonly JsonEncodedText Count = JsonEncodedText.Encode("count");
+    private static readonly JsonEncodedText OverCap = JsonEncodedText.Encode("overCap");
+    private static readonly JsonEncodedText EndType = JsonEncodedText.Encode("end");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly Dictionary<AttributeKind, JsonEncodedText> KindNames =
+        Enum.GetValues<AttributeKind>().ToDictionary(kind => kind, kind => JsonEncodedText.Encode(kind.ToString()));
+
+    // Written property by property, names and a group's linking attribute encoded once, rather than serialised from
+    // an object per line: a pivot answers tens of thousands of lines. The lines are the events of
+    // PivotFindings.Events, in that order.
+    private static async Task WriteAsync(Utf8JsonWriter json, PipeWriter output, PivotFindings found, PivotPseudonyms pseudonyms)
     {
-        json.WriteStartObject();
-        switch (found.Kind)
+        foreach (var met in found.Attributes)
         {
-            case PivotEventKind.Domain:
-                json.WriteString("type", "domain");
-                json.WriteNumber("hop", found.Hop);
-                json.WriteString("domain", found.Domain);
-                if (found.Attribute is { } via)
+            var shown = await pseudonyms.DisguiseAsync(met.Value);
+            json.WriteStartObject();
+            json.WriteString(Type, AttributeType);
+            json.WriteNumber(Hop, found.Hop);
+            json.WriteString(Kind, KindNames[shown.Kind]);
+            json.WriteString(Value, shown.Value);
+            json.WriteNumber(Count, met.Count);
+            json.WriteBoolean(OverCap, met.OverCap);
+            json.WriteEndObject();
+            EndLine(json, output);
+        }
+        if (found.Domains.Length > 0)
+        {
+            var via = found.Via is { } linking ? await pseudonyms.DisguiseAsync(linking) : (AttributeValue?)null;
+            var viaValue = via is null ? default : JsonEncodedText.Encode(via.Value.Value, Json.Encoder);
+            foreach (var domain in found.Domains)
+            {
+                json.WriteStartObject();
+                json.WriteString(Type, Domain);
+                json.WriteNumber(Hop, found.Hop);
+                json.WriteString(Domain, domain);
+                if (via is { } linkedBy)
                 {
-                    json.WriteStartObject("via");
-                    json.WriteString("kind", via.Kind.ToString());
-                    json.WriteString("value", via.Value);
+                    json.WriteStartObject(Via);
+                    json.WriteString(Kind, KindNames[linkedBy.Kind]);
+                    json.WriteString(Value, viaValue);
                     json.WriteEndObject();
                 }
-                break;
-            case PivotEventKind.Attribute:
-                json.WriteString("type", "attribute");
-                json.WriteNumber("hop", found.Hop);
-                json.WriteString("kind", found.Attribute!.Value.Kind.ToString());
-                json.WriteString("value", found.Attribute.Value.Value);
-                if (found.Count is { } count)
-                    json.WriteNumber("count", count);
-                json.WriteBoolean("overCap", found.OverCap);
-                break;
-            default:
-                json.WriteString("type", "end");
-                json.WriteNumber("hop", found.Hop);
-                if (found.StopReason is { } reason)
-                    json.WriteString("reason", reason);
-                break;
+                json.WriteEndObject();
+                EndLine(json, output);
+            }
         }
-        json.WriteEndObject();
-        EndLine(json, output);
+        if (found.StopReason is { } reason)
+        {
+            json.WriteStartObject();
+            json.WriteString(Type, EndType);
+            json.WriteNumber(Hop, found.Hop);
+            json.WriteString(Reason, reason);
+            json.WriteEndObject();
+            EndLine(json, output);
+        }
     }
 
     private static void WriteError(Utf8JsonWriter json, PipeWriter output, string message)

@@ -13,6 +13,7 @@ public sealed record RdsClusterSettings
     public const string TablePrefixKey = "Storage:TablePrefix";
     public const string ClusterIdKey = "Orleans:ClusterId";
     public const string ServiceIdKey = "Orleans:ServiceId";
+    public const string InMemoryRegistryKey = "Storage:InMemoryRegistry";
 
     public required string StorageConnectionString { get; init; }
 
@@ -35,6 +36,13 @@ public sealed record RdsClusterSettings
 
     /// <summary>Version of the master key, shown with pseudonyms; raise it when the key is rotated.</summary>
     public int PseudonymKeyVersion { get; init; } = 1;
+
+    /// <summary>
+    /// Domain records and the attribute index in the silo's memory instead of tables: for benchmarks at sizes the
+    /// storage emulator cannot hold (it slows with every row, and every grain state row of a type shares one row key,
+    /// which its lookups scan). One silo only; everything in it is lost when it stops.
+    /// </summary>
+    public bool InMemoryRegistry { get; init; }
 
     public string GrainStateTable => TablePrefix + "state";
 
@@ -93,6 +101,7 @@ public sealed record RdsClusterSettings
             PseudonymMasterKey = configuration[PseudonymKeyKey] ?? Environment.GetEnvironmentVariable(PseudonymKeyEnvironmentVariable),
             PseudonymKeyVersion = int.TryParse(configuration[PseudonymKeyVersionKey], out var version) && version > 0 ? version : 1,
             AuditRedeliveryAfter = AuditRedeliveryOf(configuration[AuditRedeliveryKey]),
+            InMemoryRegistry = bool.TryParse(configuration[InMemoryRegistryKey], out var inMemory) && inMemory,
         };
     }
 }

@@ -5,5 +5,5 @@ namespace Rds.Pivots;
 public interface IPivotGrain : IGrainWithGuidKey
 {
     /// <summary>Runs the traversal breadth-first with parallel fan-out; stops when the caller cancels.</summary>
-    IAsyncEnumerable<PivotEvent> RunAsync(PivotRequest request, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<PivotFindings> RunAsync(PivotRequest request, CancellationToken cancellationToken = default);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Runtime;
 using Rds.Attributes;
+using Rds.Grains.Pivots;
 
 namespace Rds.Grains.Attributes;
 
@@ -15,8 +16,9 @@ namespace Rds.Grains.Attributes;
 /// </summary>
 [Reentrant]
 internal sealed class AttributeGrain(
-    AttributeIndexTable table,
+    IAttributeIndexStore table,
     IOptions<AttributeIndexOptions> options,
+    ActiveAttributeMembers activeMembers,
     ILogger<AttributeGrain> logger) : Grain, IAttributeGrain
 {
     private readonly Dictionary<string, bool> _queued = new(StringComparer.Ordinal);
@@ -36,6 +38,10 @@ internal sealed class AttributeGrain(
     // not cached.
     private readonly Dictionary<int, PackedMembers> _shards = [];
     private long _generation;
+
+    // Set once a pivot has expanded this attribute: from then on every change republishes what the next expansion
+    // would answer, so that pivots in this silo read it without a call.
+    private bool _published;
 
     // Unknown after activation; the first flush writes the directory row either way (idempotent).
     private bool? _listedInDirectory;
@@ -104,9 +110,38 @@ internal sealed class AttributeGrain(
         await _flushing;
         await EnsureHeadAsync();
         var count = ShardLayout.Total(_layout);
-        return count > fanOutCap || count == 0
+        var page = count > fanOutCap || count == 0
             ? new AttributePage { Count = count }
             : await ((IAttributeGrain)this).ListAsync(null, limit);
+        _published = true;
+        Publish();
+        return page;
+    }
+
+    // What the next expansion would answer, from the committed layout and the shards in memory; withdrawn while the
+    // layout is unknown. Called in the same turn as every change to either.
+    private void Publish()
+    {
+        if (!_published)
+            return;
+        if (!_headLoaded)
+        {
+            activeMembers.Withdraw(Key);
+            return;
+        }
+        ImmutableArray<PackedMembers>.Builder? shards = ImmutableArray.CreateBuilder<PackedMembers>(_layout.Length);
+        foreach (var shard in _layout)
+        {
+            if (shard.Count == 0)
+                continue;
+            if (!_shards.TryGetValue(shard.ShardId, out var members))
+            {
+                shards = null;
+                break;
+            }
+            shards.Add(members);
+        }
+        activeMembers.Publish(Key, new PublishedMembers(ShardLayout.Total(_layout), shards?.ToImmutable()), GrainContext.Deactivated);
     }
 
     private async Task EnsureHeadAsync()
@@ -163,6 +198,7 @@ internal sealed class AttributeGrain(
                 _nextFlush = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _queued.Clear();
                 queuedWaiters.TrySetException(failure);
+                activeMembers.Withdraw(Key);
                 DeactivateOnIdle();
                 return;
             }
@@ -193,6 +229,7 @@ internal sealed class AttributeGrain(
                 _headLoaded = false;
                 _shards.Clear();
                 _generation++;
+                Publish();
             }
         }
     }
@@ -236,6 +273,7 @@ internal sealed class AttributeGrain(
                 _shards.Remove(shardId);
             foreach (var (shardId, members) in transaction.Writes)
                 _shards[shardId] = members;
+            Publish();
         }
         if (_layout.Length != layout.Length)
             logger.LogDebug("Attribute {Attribute} now has {Shards} shards", Key, _layout.Length);
@@ -248,6 +286,7 @@ internal sealed class AttributeGrain(
             foreach (var stale in _shards.Keys.Where(id => !live.Contains(id)).ToArray())
                 _shards.Remove(stale);
         }
+        Publish();
     }
 
     // Nameserver names with members are listed for pattern searches; an emptied name leaves the list.

@@ -10,7 +10,7 @@ namespace Rds.Grains.Attributes;
 /// attributes', see <see cref="Partitions"/>); its member rows and layout change in one entity-group transaction,
 /// guarded by the head row's ETag, so counts are exact whatever fails.
 /// </summary>
-public sealed class AttributeIndexTable(TableClient table)
+public sealed class AttributeIndexTable(TableClient table) : IAttributeIndexStore
 {
     private const string CountProperty = "Count";
 
@@ -28,7 +28,7 @@ public sealed class AttributeIndexTable(TableClient table)
     /// <summary>The directory of nameserver names that have members, for trailing-asterisk searches.</summary>
     private const string NameserverDirectory = "dir~ns";
 
-    internal async Task ListNameserverAsync(string name, bool listed)
+    async Task IAttributeIndexStore.ListNameserverAsync(string name, bool listed)
     {
         await _created.Value;
         if (listed)
@@ -75,7 +75,7 @@ public sealed class AttributeIndexTable(TableClient table)
     private static string ShardRowKey(string attributeKey, int shardId) => $"{attributeKey}~{shardId:x}";
 
     /// <summary>The head row of an attribute: its shard layout with counts, the row's ETag, and the value; null when it has none.</summary>
-    internal async Task<IndexHead?> ReadHeadAsync(string attributeKey)
+    async Task<IndexHead?> IAttributeIndexStore.ReadHeadAsync(string attributeKey)
     {
         await _created.Value;
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(attributeKey), HeadRowKey(attributeKey));
@@ -88,7 +88,7 @@ public sealed class AttributeIndexTable(TableClient table)
     }
 
     /// <summary>The members of a shard; a shard without a row has none.</summary>
-    internal async Task<PackedMembers> ReadShardAsync(string attributeKey, int shardId)
+    async Task<PackedMembers> IAttributeIndexStore.ReadShardAsync(string attributeKey, int shardId)
     {
         await _created.Value;
         var row = await table.GetEntityIfExistsAsync<TableEntity>(PartitionOf(attributeKey), ShardRowKey(attributeKey, shardId), [MembersProperty]);
@@ -101,7 +101,7 @@ public sealed class AttributeIndexTable(TableClient table)
     /// <paramref name="headETag"/>, 409 if it was created meanwhile (no ETag: first write), 404 if a row to delete is
     /// gone. Returns the head row's new ETag.
     /// </summary>
-    internal async Task<ETag> CommitAsync(string attributeKey, IndexTransaction transaction, ETag? headETag, string? value)
+    async Task<ETag> IAttributeIndexStore.CommitAsync(string attributeKey, IndexTransaction transaction, ETag? headETag, string? value)
     {
         await _created.Value;
         var partition = PartitionOf(attributeKey);

@@ -14,7 +14,7 @@ using Rds.Registrations;
 namespace Rds.Grains.Domains;
 
 internal sealed class DomainGrain(
-    [PersistentState("domain", StorageNames.Registry)] IPersistentState<DomainState> state,
+    [PersistentState("domain", StorageNames.Domains)] IPersistentState<DomainState> state,
     TimeProvider clock,
     PseudonymTable pseudonyms,
     IOptions<AttributeIndexOptions> index,

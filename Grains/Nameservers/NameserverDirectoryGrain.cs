@@ -14,7 +14,7 @@ namespace Rds.Grains.Nameservers;
 /// <see cref="NameserverGlue"/> for which records give the addresses).
 /// </summary>
 [StatelessWorker]
-internal sealed class NameserverDirectoryGrain(AttributeIndexTable table) : Grain, INameserverDirectoryGrain
+internal sealed class NameserverDirectoryGrain(IAttributeIndexStore table) : Grain, INameserverDirectoryGrain
 {
     Task<NameserverView?> INameserverDirectoryGrain.LookupAsync(string name) => ViewAsync(name);
 

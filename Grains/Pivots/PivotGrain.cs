@@ -1,37 +1,39 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Rds.Attributes;
 using Rds.Domains;
+using Rds.Grains.Attributes;
 using Rds.Pivots;
 
 namespace Rds.Grains.Pivots;
 
 /// <summary>
-/// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: one call per new
-/// attribute for its count and, within the cap, its members; then the attribute values of the domains found, read
-/// from <see cref="ActiveDomainAttributes"/> where their grains are active in this silo and asked otherwise. Memory is
-/// bounded by the domain budget (the set of domains seen), the cap (members are read only within it) and the queue
-/// of findings not yet taken by the caller.
+/// One breadth-first traversal over the domain–attribute graph. Each hop fans out in parallel: each new attribute's
+/// count and, within the cap, its members; then the attribute values of the domains found. Both are read from what
+/// grains active in this silo published (<see cref="ActiveAttributeMembers"/>, <see cref="ActiveDomainAttributes"/>)
+/// and asked by a call otherwise. Memory is bounded by the domain budget (the set of domains seen), the cap (members
+/// are read only within it) and the queue of findings not yet taken by the caller.
 /// </summary>
-internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grain, IPivotGrain
+internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes, ActiveAttributeMembers activeMembers) : Grain, IPivotGrain
 {
     private const int ParallelCalls = 128;
     private const int MemberPageSize = 5_000;
-    private const int EventsAhead = 10_000;
+    private const int FindingsAhead = 1_000;
 
     // The traversal runs ahead of the caller into a bounded queue, so that it goes on calling grains while earlier
     // findings travel to the caller (each batch a round trip through the gateway) instead of stopping at each one.
-    async IAsyncEnumerable<PivotEvent> IPivotGrain.RunAsync(PivotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    async IAsyncEnumerable<PivotFindings> IPivotGrain.RunAsync(PivotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var events = Channel.CreateBounded<PivotEvent>(new BoundedChannelOptions(EventsAhead) { SingleReader = true, SingleWriter = true });
-        var traversal = TraverseAsync(request, events.Writer, stop.Token);
+        var findings = Channel.CreateBounded<PivotFindings>(new BoundedChannelOptions(FindingsAhead) { SingleReader = true, SingleWriter = true });
+        var traversal = TraverseAsync(request, findings.Writer, stop.Token);
         try
         {
-            while (await events.Reader.WaitToReadAsync(cancellationToken))
+            while (await findings.Reader.WaitToReadAsync(cancellationToken))
             {
-                while (events.Reader.TryRead(out var found))
+                while (findings.Reader.TryRead(out var found))
                     yield return found;
             }
         }
@@ -43,101 +45,154 @@ internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes) : Grai
         }
     }
 
-    private async Task TraverseAsync(PivotRequest request, ChannelWriter<PivotEvent> events, CancellationToken cancellationToken)
+    private async Task TraverseAsync(PivotRequest request, ChannelWriter<PivotFindings> findings, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var found in TraversalAsync(request, cancellationToken))
-                await events.WriteAsync(found, cancellationToken);
-            events.TryComplete();
+            await TraversalAsync(request, findings, cancellationToken);
+            findings.TryComplete();
         }
         catch (Exception failure)
         {
-            events.TryComplete(failure);
+            findings.TryComplete(failure);
         }
     }
 
-    private async IAsyncEnumerable<PivotEvent> TraversalAsync(PivotRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async Task TraversalAsync(PivotRequest request, ChannelWriter<PivotFindings> output, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var met = new HashSet<AttributeValue>();
+        var follow = new bool[Enum.GetValues<AttributeKind>().Max(kind => (int)kind) + 1];
+        foreach (var kind in request.Follow)
+            follow[(int)kind] = true;
 
         var seeds = request.SeedDomains.Distinct().ToArray();
         var seedAttributes = await AttributesOfAsync(seeds, cancellationToken);
-        var frontier = new Dictionary<string, ImmutableArray<AttributeValue>>(StringComparer.Ordinal);
-        foreach (var seed in seeds)
+        var frontier = new List<ImmutableArray<AttributeValue>>(seeds.Length);
+        var reported = new List<string>(seeds.Length);
+        for (var i = 0; i < seeds.Length; i++)
         {
             // A seed that is not registered leads nowhere and is not reported.
-            if (seedAttributes[seed] is not { } attributes || !seen.Add(seed))
+            if (seedAttributes[i] is not { } attributes || !seen.Add(seeds[i]))
                 continue;
-            frontier[seed] = attributes;
-            yield return new PivotEvent { Kind = PivotEventKind.Domain, Hop = 0, Domain = seed };
+            frontier.Add(attributes);
+            reported.Add(seeds[i]);
             if (seen.Count >= request.MaxDomains)
             {
-                yield return End(0, "maxDomains");
-                yield break;
+                await output.WriteAsync(new PivotFindings { Hop = 0, Domains = [.. reported] }, cancellationToken);
+                await output.WriteAsync(End(0, "maxDomains"), cancellationToken);
+                return;
             }
         }
+        if (reported.Count > 0)
+            await output.WriteAsync(new PivotFindings { Hop = 0, Domains = [.. reported] }, cancellationToken);
 
         for (var hop = 0; hop < request.MaxDepth; hop++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var toMeet = (hop == 0 ? request.SeedAttributes : [])
-                .Concat(frontier.Values.SelectMany(values => values).Where(value => request.Follow.Contains(value.Kind)))
-                .Where(met.Add)
-                .OrderBy(value => value.Kind).ThenBy(value => value.Value, StringComparer.Ordinal)
-                .ToArray();
-            var expansions = await InParallelAsync(toMeet, value => ExpandAsync(value, request.FanOutCap, cancellationToken), cancellationToken);
-            for (var i = 0; i < toMeet.Length; i++)
-                yield return new PivotEvent { Kind = PivotEventKind.Attribute, Hop = hop, Attribute = toMeet[i], Count = expansions[i].Count, OverCap = expansions[i].OverCap };
+            var toMeet = new List<AttributeValue>();
+            if (hop == 0)
+                toMeet.AddRange(request.SeedAttributes.Where(met.Add));
+            foreach (var values in frontier)
+            {
+                foreach (var value in values)
+                {
+                    if (follow[(int)value.Kind] && met.Add(value))
+                        toMeet.Add(value);
+                }
+            }
+            toMeet.Sort(static (a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : string.CompareOrdinal(a.Value, b.Value));
+            var expansions = await ExpandAllAsync(toMeet, request.FanOutCap, cancellationToken);
+            if (toMeet.Count > 0)
+            {
+                await output.WriteAsync(new PivotFindings
+                {
+                    Hop = hop,
+                    Attributes = [.. toMeet.Select((value, i) => new MetAttribute(value, expansions[i].Count, expansions[i].OverCap))],
+                }, cancellationToken);
+            }
 
             var found = new List<string>();
-            for (var i = 0; i < toMeet.Length; i++)
+            for (var i = 0; i < toMeet.Count; i++)
             {
+                var via = new List<string>();
                 foreach (var domain in expansions[i].Members)
                 {
                     if (!seen.Add(domain))
                         continue;
-                    found.Add(domain);
-                    yield return new PivotEvent { Kind = PivotEventKind.Domain, Hop = hop + 1, Domain = domain, Attribute = toMeet[i] };
+                    via.Add(domain);
                     if (seen.Count >= request.MaxDomains)
-                    {
-                        yield return End(hop + 1, "maxDomains");
-                        yield break;
-                    }
+                        break;
+                }
+                if (via.Count > 0)
+                    await output.WriteAsync(new PivotFindings { Hop = hop + 1, Via = toMeet[i], Domains = [.. via] }, cancellationToken);
+                found.AddRange(via);
+                if (seen.Count >= request.MaxDomains)
+                {
+                    await output.WriteAsync(End(hop + 1, "maxDomains"), cancellationToken);
+                    return;
                 }
             }
             if (found.Count == 0)
             {
-                yield return End(hop + 1, "complete");
-                yield break;
+                await output.WriteAsync(End(hop + 1, "complete"), cancellationToken);
+                return;
             }
             // The last hop's domains are reported but not followed: their attributes would lead past the depth.
             frontier = hop + 1 < request.MaxDepth
-                ? (await AttributesOfAsync(found, cancellationToken)).Where(pair => pair.Value is not null).ToDictionary(pair => pair.Key, pair => pair.Value!.Value, StringComparer.Ordinal)
+                ? [.. (await AttributesOfAsync(found, cancellationToken)).Where(values => values is not null).Select(values => values!.Value)]
                 : [];
         }
-        yield return End(request.MaxDepth, "maxDepth");
+        await output.WriteAsync(End(request.MaxDepth, "maxDepth"), cancellationToken);
     }
 
-    private static PivotEvent End(int hop, string reason) => new() { Kind = PivotEventKind.End, Hop = hop, StopReason = reason };
+    private static PivotFindings End(int hop, string reason) => new() { Hop = hop, StopReason = reason };
 
-    // Domains active in this silo answer from what they published; the others are asked.
-    private async Task<Dictionary<string, ImmutableArray<AttributeValue>?>> AttributesOfAsync(IReadOnlyList<string> domains, CancellationToken cancellationToken)
+    // Domains active in this silo answer from what they published; the others are asked. Null for a domain not
+    // registered; in the order asked.
+    private async Task<ImmutableArray<AttributeValue>?[]> AttributesOfAsync(IReadOnlyList<string> domains, CancellationToken cancellationToken)
     {
-        var byDomain = new Dictionary<string, ImmutableArray<AttributeValue>?>(domains.Count, StringComparer.Ordinal);
-        var ask = new List<string>();
-        foreach (var domain in domains)
+        var values = new ImmutableArray<AttributeValue>?[domains.Count];
+        var ask = new List<int>();
+        for (var i = 0; i < domains.Count; i++)
         {
-            if (activeAttributes.TryGet(domain, out var values))
-                byDomain[domain] = values;
+            if (activeAttributes.TryGet(domains[i], out var published))
+                values[i] = published;
             else
-                ask.Add(domain);
+                ask.Add(i);
         }
-        var answers = await InParallelAsync(ask.ToArray(), domain => GrainFactory.GetGrain<IDomainGrain>(domain).AttributesAsync(), cancellationToken);
+        var answers = await InParallelAsync([.. ask.Select(i => domains[i])], domain => GrainFactory.GetGrain<IDomainGrain>(domain).AttributesAsync(), cancellationToken);
         for (var i = 0; i < ask.Count; i++)
-            byDomain[ask[i]] = answers[i];
-        return byDomain;
+            values[ask[i]] = answers[i];
+        return values;
+    }
+
+    // Attributes active in this silo answer from what they published; the others are asked.
+    private async Task<Expansion[]> ExpandAllAsync(List<AttributeValue> values, int fanOutCap, CancellationToken cancellationToken)
+    {
+        var expansions = new Expansion[values.Count];
+        var ask = new List<int>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (activeMembers.TryGet(AttributeKey.Of(values[i]), out var published) && Published(published, fanOutCap) is { } expansion)
+                expansions[i] = expansion;
+            else
+                ask.Add(i);
+        }
+        var answers = await InParallelAsync([.. ask.Select(i => values[i])], value => ExpandAsync(value, fanOutCap, cancellationToken), cancellationToken);
+        for (var i = 0; i < ask.Count; i++)
+            expansions[ask[i]] = answers[i];
+        return expansions;
+    }
+
+    // Null when the members are needed but not all in the grain's memory.
+    private static Expansion? Published(PublishedMembers published, int fanOutCap)
+    {
+        if (published.Count > fanOutCap)
+            return new Expansion(published.Count, OverCap: true, []);
+        return published.Domains() is { } domains
+            ? new Expansion(published.Count, OverCap: false, ImmutableCollectionsMarshal.AsImmutableArray(domains))
+            : null;
     }
 
     // One call per attribute: its count and, within the cap, its members; only an attribute of more members than

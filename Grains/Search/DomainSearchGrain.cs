@@ -13,7 +13,7 @@ namespace Rds.Grains.Search;
 /// A-labels, so a cursor is just the last name seen) and shapes every result through its domain grain, in parallel.
 /// </summary>
 [StatelessWorker]
-internal sealed class DomainSearchGrain(AttributeIndexTable table) : Grain, IDomainSearchGrain
+internal sealed class DomainSearchGrain(IAttributeIndexStore table) : Grain, IDomainSearchGrain
 {
     async Task<DomainSearchPage> IDomainSearchGrain.SearchAsync(DomainSearch search, DisclosureRequest request, string? after, int limit, bool includeCount)
     {

@@ -24,7 +24,7 @@ public static class RdsSiloBuilderExtensions
     {
         silo.Services.AddSingleton<StorageMetrics>();
         silo.Services.AddSingleton<AuditMetrics>();
-        silo.AddAzureTableGrainStorage(StorageNames.Registry, options => options.Configure<IServiceProvider>((table, services) =>
+        void GrainStateTable(string name) => silo.AddAzureTableGrainStorage(name, options => options.Configure<IServiceProvider>((table, services) =>
         {
             table.TableServiceClient = new TableServiceClient(settings.StorageConnectionString, Metered(services, "grain-state"));
             table.TableName = settings.GrainStateTable;
@@ -40,11 +40,22 @@ public static class RdsSiloBuilderExtensions
             .Validate(retention => retention.RetentionDays is >= 1 and <= AuditRetentionOptions.MaxRetentionDays,
                 $"'Audit:RetentionDays' must be from 1 to {AuditRetentionOptions.MaxRetentionDays} days.")
             .ValidateOnStart();
+        GrainStateTable(StorageNames.Registry);
+        if (settings.InMemoryRegistry)
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Domains);
+            silo.Services.AddInMemoryAttributeIndex();
+        }
+        else
+        {
+            GrainStateTable(StorageNames.Domains);
+            silo.Services.AddAttributeIndexTable(services => new AttributeIndexTable(new TableClient(settings.StorageConnectionString,
+                services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName, Metered(services, "attribute-index"))));
+        }
         silo.Services.AddSingleton(TimeProvider.System);
         silo.Services.AddSingleton<ActiveDomainAttributes>();
+        silo.Services.AddSingleton<ActiveAttributeMembers>();
         silo.Services.AddOptions<AttributeIndexOptions>().Configure(index => index.TableName = settings.AttributeIndexTable);
-        silo.Services.AddSingleton(services => new AttributeIndexTable(new TableClient(settings.StorageConnectionString,
-            services.GetRequiredService<IOptions<AttributeIndexOptions>>().Value.TableName, Metered(services, "attribute-index"))));
         silo.Services.AddSingleton(services => new AuditTable(new TableClient(settings.StorageConnectionString, settings.AuditTable, Metered(services, "audit"))));
         silo.Services.AddSingleton(services => new PseudonymTable(new TableClient(settings.StorageConnectionString, settings.PseudonymTable, Metered(services, "pseudonyms"))));
         silo.Services.AddSingleton(MasterKeyOf(settings));

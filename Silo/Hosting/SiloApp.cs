@@ -32,6 +32,9 @@ internal static class SiloApp
             // A pod's name (POD_NAME through the downward API) makes the silo recognisable in membership and logs.
             if (builder.Configuration["Orleans:SiloName"] is { Length: > 0 } name)
                 silo.Configure<Orleans.Configuration.SiloOptions>(options => options.SiloName = name);
+            // How long an idle activation stays (Orleans:GrainCollection:CollectionAge, default 15 minutes): a bulk load
+            // of a large registry activates every grain once, and waiting 15 minutes to collect them costs the memory.
+            silo.Configure<Orleans.Configuration.GrainCollectionOptions>(builder.Configuration.GetSection("Orleans:GrainCollection"));
             if (dashboard)
                 silo.AddSiloDashboard(builder.Configuration);
         });

@@ -33,7 +33,7 @@ public sealed class AttributeIndexTests : IAsyncLifetime
             silo.AddIncomingGrainCallFilter<IndexFaults>();
             var tableOptions = new TableClientOptions();
             tableOptions.AddPolicy(_batches, HttpPipelinePosition.PerCall);
-            silo.Services.AddSingleton(new AttributeIndexTable(new TableClient(settings.StorageConnectionString, settings.AttributeIndexTable, tableOptions)));
+            silo.Services.AddSingleton<IAttributeIndexStore>(new AttributeIndexTable(new TableClient(settings.StorageConnectionString, settings.AttributeIndexTable, tableOptions)));
         });
     }
 

@@ -45,7 +45,7 @@ public sealed class MillionMemberAttributeTests(ITestOutputHelper output) : IAsy
         {
             var options = new TableClientOptions();
             options.AddPolicy(batches, HttpPipelinePosition.PerCall);
-            silo.Services.AddSingleton(new AttributeIndexTable(new TableClient(settings.StorageConnectionString, settings.AttributeIndexTable, options)));
+            silo.Services.AddSingleton<IAttributeIndexStore>(new AttributeIndexTable(new TableClient(settings.StorageConnectionString, settings.AttributeIndexTable, options)));
         }
         var value = new AttributeValue(AttributeKind.NameserverName, "ns1.million.example");
         var domains = Names(Members);

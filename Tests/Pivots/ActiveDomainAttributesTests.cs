@@ -64,4 +64,21 @@ public sealed class ActiveDomainAttributesTests
         Assert.True(active.TryGet("a.example", out var values));
         Assert.Equal(New, values);
     }
+
+    [Fact]
+    public async Task A_value_republished_by_the_same_activation_replaces_the_last_and_goes_with_it()
+    {
+        var active = new ActiveDomainAttributes();
+        var activation = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        active.Publish("a.example", Old, activation.Task);
+        active.Publish("a.example", New, activation.Task);
+
+        Assert.True(active.TryGet("a.example", out var values));
+        Assert.Equal(New, values);
+
+        activation.SetResult();
+        for (var i = 0; i < 100 && active.Count > 0; i++)
+            await Task.Delay(10);
+        Assert.Equal(0, active.Count);
+    }
 }

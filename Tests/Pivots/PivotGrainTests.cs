@@ -164,7 +164,7 @@ public sealed class PivotGrainTests : IAsyncLifetime
     {
         var events = new List<PivotEvent>();
         await foreach (var found in _cluster.Client.GetGrain<IPivotGrain>(Guid.NewGuid()).RunAsync(request))
-            events.Add(found);
+            events.AddRange(found.Events());
         return events;
     }
 }

@@ -27,6 +27,8 @@ internal sealed class IndexMemoryBenchmark(string storageConnectionString)
             TablePrefix = "mem" + DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
             ClusterId = "index-memory",
             ServiceId = "index-memory",
+            // A silo does not start without one; this bench mints no pseudonyms.
+            PseudonymMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
         };
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

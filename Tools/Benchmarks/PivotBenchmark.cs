@@ -9,7 +9,7 @@ namespace Rds.Tools.Benchmarks;
 /// Times one pivot request on each engine (in-process dictionaries, then PostgreSQL and the gateway when given),
 /// and checks that the engines whose traversal was not cut by MaxDomains found the same (domain, hop) pairs.
 /// </summary>
-internal sealed class PivotBenchmark(PivotGraph graph, int records, int runs)
+internal sealed class PivotBenchmark(PivotGraph graph, int records, int runs, int warmups)
 {
     private const int ShownDifferences = 10;
 
@@ -108,12 +108,20 @@ internal sealed class PivotBenchmark(PivotGraph graph, int records, int runs)
     private static bool IsCut(PivotRequest request, PivotOutcome outcome) =>
         outcome.StopReason == PivotOutcome.MaxDomains || outcome.DomainHops.Count >= request.MaxDomains;
 
-    /// <summary>A cold first run, kept apart from the rate, then the timed runs; the last run's outcome is kept.</summary>
+    /// <summary>
+    /// A cold first run, kept apart from the rate, then untimed warm-up runs (tiered JIT recompiles hot methods after
+    /// some calls), then the timed runs; the last run's outcome is kept.
+    /// </summary>
     private async Task<(PivotEngineResult Result, PivotOutcome Outcome)> TimeAsync(string engine, Func<Task<PivotOutcome>> run)
     {
         var stopwatch = Stopwatch.StartNew();
         var outcome = await run();
         var cold = stopwatch.Elapsed.TotalSeconds;
+        for (var i = 0; i < warmups; i++)
+        {
+            await run();
+        }
+
         var seconds = new List<double>();
         for (var i = 0; i < runs; i++)
         {

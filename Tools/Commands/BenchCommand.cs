@@ -189,12 +189,13 @@ internal static class BenchCommand
         var maxDomains = PositiveOption("--max-domains", $"Domains to report at most, seeds included (at most {PivotRequest.MaxDomainsLimit:N0}).", PivotRequest.MaxDomainsLimit);
         var fanOutCap = PositiveOption("--fan-out-cap", $"Attributes shared by more domains are not expanded (at most {PivotRequest.MaxFanOutCap:N0}).", 500);
         var runs = PositiveOption("--runs", "Timed runs per engine after a cold one; the median is reported.", 5);
+        var warmups = PositiveOption("--warmups", "Untimed runs per engine between the cold one and the timed ones, so that those see steady state (JIT tiers).", 5);
         var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
         var headers = RequestHeadersOption.Create();
 
         var command = new Command("pivot", "A pivot over in-process dictionaries, then PostgreSQL and the gateway, with the same seeds and limits.")
         {
-            file, gateway, postgres, count, seeds, depth, maxDomains, fanOutCap, runs, output, headers,
+            file, gateway, postgres, count, seeds, depth, maxDomains, fanOutCap, runs, warmups, output, headers,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -222,7 +223,7 @@ internal static class BenchCommand
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(10) };
             RequestHeadersOption.ApplyTo(http.DefaultRequestHeaders, await RequestHeadersOption.ReadAsync(parseResult.GetValue(headers), cancellationToken));
             var gatewayClient = parseResult.GetValue(gateway) is { } uri ? new GatewayPivotClient(http, uri) : null;
-            var benchmark = new PivotBenchmark(graph, records.Lines.Count, parseResult.GetValue(runs));
+            var benchmark = new PivotBenchmark(graph, records.Lines.Count, parseResult.GetValue(runs), parseResult.GetValue(warmups));
             var result = await benchmark.RunAsync(
                 request, dataSource is null ? null : new PostgresPivotSource(dataSource), gatewayClient, cancellationToken);
             Console.Out.Write(BenchmarkTable.FormatPivot(result));

@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Rds.Grains.Attributes;
+
+/// <summary>
+/// An attribute's committed count and, when every shard of it is in its grain's memory, its members (the shards in
+/// name order, shared with the grain's cache, not copied).
+/// </summary>
+public sealed class PublishedMembers
+{
+    internal PublishedMembers(long count, ImmutableArray<PackedMembers>? shards)
+    {
+        Count = count;
+        Shards = shards;
+    }
+
+    public long Count { get; }
+
+    /// <summary>Null when some shard is not in memory: then only the count is published.</summary>
+    internal ImmutableArray<PackedMembers>? Shards { get; }
+
+    /// <summary>Every member, in name order; null when they are not all in memory.</summary>
+    public string[]? Domains()
+    {
+        if (Shards is not { } shards)
+            return null;
+        var domains = new string[Count];
+        var next = 0;
+        foreach (var shard in shards)
+        {
+            for (var i = 0; i < shard.Count; i++)
+                domains[next++] = shard[i];
+        }
+        return domains;
+    }
+}
