@@ -49,10 +49,22 @@ public sealed class SiloMetricsTests(SiloHostFixture fixture)
             DecidedAt = DateTimeOffset.UtcNow,
         });
 
-        var response = await GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer(SiloHostFixture.ScrapeKey));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
-        var samples = PrometheusText.Parse(text);
+        // A scrape may be answered from the exporter's short cache, or come before an instrument's next reading:
+        // scraped again until the call shows, for a few seconds at most.
+        IReadOnlyList<PrometheusSample> samples = [];
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var response = await GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer(SiloHostFixture.ScrapeKey));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+            samples = PrometheusText.Parse(text);
+            if (samples.Any(s => s.Name == "orleans_catalog_activations" && s.Has("grain_type", "auditlog") && s.Value >= 1)
+                && samples.Any(s => s.Name == "orleans_messaging_processing_dispatcher_received_total" && s.Has("Context", "Grain") && s.Value >= 1)
+                && samples.Any(s => s.Name == "orleans_storage_read_latency_milliseconds_count" && s.Value >= 1)
+                && samples.Any(s => s.Name == "rds_audit_write_lag_seconds_count" && s.Value >= 1))
+                break;
+            await Task.Delay(200);
+        }
 
         Assert.Contains(samples, s => s.Name == "orleans_catalog_activations" && s.Has("grain_type", "auditlog") && s.Value >= 1);
         Assert.Contains(samples, s => s.Name == "orleans_messaging_processing_dispatcher_received_total"
