@@ -138,6 +138,7 @@ internal static class RequestorEndpoints
             recordsPerDay = view.Profile.Quotas.RecordsPerDay,
             pivotsPerCasePerDay = view.Profile.Quotas.PivotsPerCasePerDay,
         },
+        recordsUsedToday = view.RecordsUsedToday,
         pseudonymise = view.Profile.Pseudonymised,
         status = RequestorProfileParser.JsonName(view.Status.ToString()),
         statusReason = view.StatusReason,

@@ -16,4 +16,10 @@ public sealed record RequestorView
     [Id(3)] public string? StatusReason { get; init; }
 
     [Id(4)] public ImmutableArray<ApiKeySummary> Keys { get; init; } = [];
+
+    /// <summary>
+    /// Records counted against today's quota (UTC day). After a silo failure it may be higher than what was disclosed
+    /// (the day's count is leased in blocks), never lower.
+    /// </summary>
+    [Id(5)] public int RecordsUsedToday { get; init; }
 }

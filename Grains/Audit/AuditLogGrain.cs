@@ -31,6 +31,11 @@ internal sealed class AuditLogGrain(
     private readonly List<(AuditRecord Record, TaskCompletionSource<long> Stored)> _pending = [];
     // Records queued or being written, by id: a repeat delivered meanwhile waits for the first copy.
     private readonly Dictionary<string, Task<long>> _unsettled = [];
+    // Ids of the records stored last, with their sequence numbers: a redelivered record (a queue message whose
+    // deletion came late) is answered from here, not by a failed table transaction and a lookup.
+    private readonly Dictionary<string, long> _recentlyStored = [];
+    private readonly Queue<string> _recentOrder = new();
+    private const int RecentlyStoredKept = 16_384;
     private Task? _flushing;
     private long _sequence;
     private string _hash = AuditChain.Genesis;
@@ -140,11 +145,13 @@ internal sealed class AuditLogGrain(
             record = record with { RecordId = Guid.NewGuid().ToString("N") };
         if (_unsettled.TryGetValue(record.RecordId, out var first))
             return first;
-        var stored = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending.Add((record, stored));
-        _unsettled[record.RecordId] = stored.Task;
+        if (_recentlyStored.TryGetValue(record.RecordId, out var stored))
+            return Task.FromResult(stored);
+        var storing = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Add((record, storing));
+        _unsettled[record.RecordId] = storing.Task;
         _flushing ??= FlushAsync();
-        return stored.Task;
+        return storing.Task;
     }
 
     // Record ids become table row keys: letters, digits and '-' only, never a character a key forbids.
@@ -153,6 +160,12 @@ internal sealed class AuditLogGrain(
     private void Settle(AuditRecord record, TaskCompletionSource<long> stored, long sequence)
     {
         _unsettled.Remove(record.RecordId);
+        if (_recentlyStored.TryAdd(record.RecordId, sequence))
+        {
+            _recentOrder.Enqueue(record.RecordId);
+            if (_recentOrder.Count > RecentlyStoredKept)
+                _recentlyStored.Remove(_recentOrder.Dequeue());
+        }
         stored.SetResult(sequence);
     }
 

@@ -55,6 +55,13 @@ internal sealed class QuotaLedger(RequestorQuotas quotas, DateTimeOffset now, in
         return new RecordReservation { Granted = granted, Day = _day };
     }
 
+    /// <summary>Records counted against the quota of <paramref name="now"/>'s day.</summary>
+    public int UsedOn(DateTimeOffset now)
+    {
+        RollOver(now);
+        return RecordsUsed;
+    }
+
     /// <summary>Gives back what a reservation did not use; a reservation of an earlier day is not given back.</summary>
     public void Settle(int unused, DateOnly reservedOn)
     {

@@ -328,5 +328,6 @@ internal sealed class RequestorGrain(
         Status = state.State.Status,
         StatusReason = state.State.StatusReason,
         Keys = state.State.Keys,
+        RecordsUsedToday = Ledger(profile).UsedOn(clock.GetUtcNow()),
     };
 }

@@ -40,6 +40,12 @@ public sealed class FailoverFixture : ClusterFixture
         while (expected.Except(audited).Any() && DateTime.UtcNow < deadline)
         {
             using var answer = await Auditor.GetAsync($"/audit/requestors/{requestorId}?after={after}&limit=1000");
+            // The log's grain may be moving off a silo that just left: a retriable 503, asked again.
+            if (answer.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable)
+            {
+                await Task.Delay(500);
+                continue;
+            }
             answer.EnsureSuccessStatusCode();
             var page = (await answer.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!;
             foreach (var record in page["records"]!.AsArray())

@@ -152,6 +152,11 @@ public sealed class SiloFailoverTests(FailoverFixture fixture, Xunit.Abstraction
 
         // Every answer a client received has its audit record.
         var served = all.Where(o => o.Kind != "upsert" && o.Status == HttpStatusCode.OK).Select(o => o.RequestId!).ToHashSet();
+        // No quota was reset: the day's count survived the kill (leased in blocks, it may only be higher).
+        var usage = (await fixture.Operator.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>($"/admin/requestors/{requestorId}"))!;
+        Assert.True(usage["recordsUsedToday"]!.GetValue<int>() >= all.Count(o => o.Kind == "lookup" && o.Status == HttpStatusCode.OK),
+            $"records used today: {usage["recordsUsedToday"]}");
+
         var loadEnded = DateTime.UtcNow;
         var audited = await fixture.AuditedRequestIdsAsync(requestorId, served);
         output.WriteLine($"audit log complete {(DateTime.UtcNow - loadEnded).TotalSeconds:F1} s after the load; unaudited answers: {served.Except(audited).Count()} of {served.Count}");

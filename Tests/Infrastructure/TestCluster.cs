@@ -16,8 +16,9 @@ internal static class TestCluster
         ClusterId = "test",
         ServiceId = "rds-tests",
         PseudonymMasterKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        // A killed silo's unacknowledged audit messages come back to the others this soon.
-        AuditRedeliveryAfter = TimeSpan.FromSeconds(5),
+        // The production default: a shorter one had the queue hand a busy silo its own unacknowledged messages again
+        // and again, so that it spent its time on repeats (seen in the failover test).
+        AuditRedeliveryAfter = TimeSpan.FromSeconds(30),
     };
 
     /// <summary>How often the silos poll the audit queues: tests read the logs right after the answers.</summary>

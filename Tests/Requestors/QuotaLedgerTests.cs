@@ -75,4 +75,14 @@ public sealed class QuotaLedgerTests
 
         Assert.Equal(1, ledger.Reserve(5, null, Noon).Granted);
     }
+
+    [Fact]
+    public void Records_used_are_counted_for_the_day_asked_about()
+    {
+        var ledger = new QuotaLedger(new RequestorQuotas { RecordsPerDay = 10 }, Noon, recordsAlreadyUsed: 4);
+        ledger.Reserve(3, pivotCase: null, Noon);
+
+        Assert.Equal(7, ledger.UsedOn(Noon));
+        Assert.Equal(0, ledger.UsedOn(Noon.AddDays(1)));
+    }
 }
