@@ -46,6 +46,8 @@ internal sealed class AuditLogGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (_sequence, _hash, _subjectsIndexedThrough) = (head.State.Sequence, head.State.Hash, head.State.SubjectsIndexedThrough);
+        // Before any subject row: an access report finds a log's rows through this directory.
+        await table.RegisterLogAsync(RequestorId);
         await CatchUpAsync();
         await IndexSubjectBacklogAsync();
         if (!head.State.RetentionScheduled)

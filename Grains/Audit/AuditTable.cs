@@ -7,15 +7,24 @@ namespace Rds.Grains.Audit;
 /// The append-only audit table: partition = requestor, row = zero-padded sequence number, so a requestor's log is
 /// one partition in order and a batch of its entries is one entity-group transaction. Entries are only ever added:
 /// an add of an existing row fails, so nothing here can overwrite a record. Beside each entry, in the same
-/// transaction, a row keyed by the record's id: a record delivered twice cannot be stored twice.
+/// transaction, a row keyed by the record's id: a record delivered twice cannot be stored twice. The subject index
+/// (which records disclosed which domain) lives in the same partition, so one transaction indexes a whole batch, and
+/// a directory partition lists the requestors whose partitions a report reads.
 /// </summary>
 public sealed class AuditTable(TableClient table)
 {
     /// <summary>Azure Table: at most 100 operations per transaction, two per record.</summary>
     public const int MaxBatch = 50;
 
-    // Sorts after every sequence row key (digits), so reading entries in order is one bounded range.
+    // Both sort after every sequence row key (digits), so reading entries in order is one bounded range.
     private const string RecordIdRowPrefix = "~id|";
+    private const string SubjectRowPrefix = "~sub|";
+
+    // Requestor ids have no '|', so no requestor's partition can take this one.
+    private const string DirectoryPartition = "directory|logs";
+
+    /// <summary>Azure Table: at most 100 operations per entity-group transaction.</summary>
+    private const int MaxOperations = 100;
 
     /// <summary>Strings up to 64 KiB per property; the JSON is split into chunks of this many characters.</summary>
     private const int ChunkChars = 30_000;
@@ -53,10 +62,9 @@ public sealed class AuditTable(TableClient table)
     internal async Task DeleteAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
     {
         await _created.Value;
-        var rows = entries.SelectMany(entry => new[] { RowKey(entry.Sequence), RecordIdRowPrefix + entry.Record.RecordId });
+        var rows = entries.SelectMany(entry => new[] { RowKey(entry.Sequence), RecordIdRowPrefix + entry.Record.RecordId })
+            .Concat(entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => SubjectRow(domain, entry.Sequence))));
         await Task.WhenAll(rows.Select(row => table.DeleteEntityAsync(requestorId, row)));
-        var subjects = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => (SubjectPartition(domain), SubjectRow(requestorId, entry.Sequence))));
-        await Task.WhenAll(subjects.Select(subject => table.DeleteEntityAsync(subject.Item1, subject.Item2)));
     }
 
     /// <summary>The sequence number under which the record with this id is stored, if it is.</summary>
@@ -67,35 +75,51 @@ public sealed class AuditTable(TableClient table)
         return row.HasValue ? row.Value!.GetInt64("Sequence") : null;
     }
 
-    // Subject rows live in the same table, in partitions no requestor id can take (requestor ids have no '|').
-    private static string SubjectPartition(string domain) => "subject|domain|" + domain;
+    private static string SubjectRow(string domain, long sequence) => $"{SubjectRowPrefix}{domain}|{RowKey(sequence)}";
 
-    private static string SubjectRow(string requestorId, long sequence) => $"{requestorId}|{RowKey(sequence)}";
+    /// <summary>Lists the requestor in the directory that access reports read; idempotent.</summary>
+    internal async Task RegisterLogAsync(string requestorId)
+    {
+        await _created.Value;
+        await table.UpsertEntityAsync(new TableEntity(DirectoryPartition, requestorId), TableUpdateMode.Replace);
+    }
 
     /// <summary>
-    /// Indexes granted records by the domains they disclosed, for data subjects' access reports. Written after the
-    /// records (idempotent upserts, so a retry after a crash is harmless).
+    /// Indexes granted records by the domains they disclosed, for data subjects' access reports: rows in the
+    /// requestor's partition, up to a hundred a transaction. Written after the records (idempotent upserts, so a
+    /// retry after a crash is harmless).
     /// </summary>
     internal async Task IndexSubjectsAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
     {
         await _created.Value;
-        var rows = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => new TableEntity(SubjectPartition(domain), SubjectRow(requestorId, entry.Sequence))
+        var rows = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => new TableEntity(requestorId, SubjectRow(domain, entry.Sequence))
         {
             ["ReceivedAt"] = entry.Record.ReceivedAt,
         }));
-        await Task.WhenAll(rows.Select(row => table.UpsertEntityAsync(row, TableUpdateMode.Replace)));
+        await Task.WhenAll(rows.Chunk(MaxOperations).Select(chunk =>
+            table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)))));
     }
 
     /// <summary>The (requestor, sequence) of every record that disclosed data of <paramref name="domain"/>.</summary>
     internal async IAsyncEnumerable<(string RequestorId, long Sequence)> SubjectRecordsAsync(string domain)
     {
         await _created.Value;
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {SubjectPartition(domain)}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"]))
+        var requestors = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {DirectoryPartition}"), select: ["RowKey"]))
+            requestors.Add(row.RowKey);
+        // One bounded range query per requestor partition, a few at a time.
+        var from = $"{SubjectRowPrefix}{domain}|";
+        var through = from + "~";
+        var found = new List<(string, long)>[requestors.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, requestors.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancel) =>
         {
-            var separator = row.RowKey.LastIndexOf('|');
-            yield return (row.RowKey[..separator], long.Parse(row.RowKey[(separator + 1)..]));
-        }
+            found[i] = [];
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {requestors[i]} and RowKey ge {from} and RowKey lt {through}");
+            await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["RowKey"], cancellationToken: cancel))
+                found[i].Add((requestors[i], long.Parse(row.RowKey[from.Length..])));
+        });
+        foreach (var hit in found.SelectMany(list => list))
+            yield return hit;
     }
 
     internal async Task<AuditRow?> ReadOneAsync(string requestorId, long sequence)

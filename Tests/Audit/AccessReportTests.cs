@@ -39,7 +39,7 @@ public sealed class AccessReportTests(ClusterFixture fixture)
         (await client.SendAsync(ClusterFixture.InCase(client, HttpMethod.Get, $"/rdap/domain/{name}", "CASE-SECRET"))).EnsureSuccessStatusCode();
         // Both disclosures are in the subject index before the report is read, so hiding one is the report's doing.
         var index = new Azure.Data.Tables.TableClient(fixture.Storage.ConnectionString, fixture.Settings.AuditTable);
-        for (var attempt = 0; attempt < 50 && await index.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq 'subject|domain|{name}'").CountAsync() < 2; attempt++)
+        for (var attempt = 0; attempt < 50 && await index.QueryAsync<Azure.Data.Tables.TableEntity>($"PartitionKey eq '{requestorId}' and RowKey ge '~sub|{name}|' and RowKey lt '~sub|{name}|~'").CountAsync() < 2; attempt++)
             await Task.Delay(100);
         var whileOpen = await DisclosuresAsync($"/audit/subjects/domain/{name.ToUpperInvariant()}", expected: 1);
         var byContact = await DisclosuresAsync($"/audit/subjects/contact?email={Uri.EscapeDataString(email)}", expected: 1);
