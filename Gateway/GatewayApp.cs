@@ -5,6 +5,7 @@ using Rds.Hosting;
 using Rds.Gateway.Admin;
 using Rds.Gateway.Audit;
 using Rds.Gateway.Auth;
+using Rds.Gateway.Benchmarks;
 using Rds.Gateway.Hosting;
 using Rds.Gateway.Pivots;
 using Rds.Gateway.Rdap;
@@ -106,6 +107,7 @@ public static class GatewayApp
         app.MapCases();
         app.MapGroup("").MapAdmin();
         app.MapAudit();
+        app.MapUngovernedLookups();
         return app;
     }
 }

@@ -91,7 +91,8 @@ start_system() {
   done
 
   say "Starting the gateway on http://127.0.0.1:$http_port"
-  Admin__OperatorKey="$RDS_OPERATOR_KEY" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
+  # The benchmark-only ungoverned lookup path, so bench lookup can price governance in the same run.
+  Benchmark__UngovernedLookups=true Admin__OperatorKey="$RDS_OPERATOR_KEY" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
   pids+=($!)
   wait_for_tcp 127.0.0.1 "$http_port" 60 "The gateway"
   register_bench_requestor

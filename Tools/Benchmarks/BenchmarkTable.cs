@@ -22,12 +22,23 @@ internal static class BenchmarkTable
         var culture = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine(culture, $"{"lookup",-30} {"requests",9} {"errors",7} {"req/s",9} {"p50 ms",8} {"p99 ms",8} {"max ms",8}");
-        foreach (var run in new[] { result.Gateway, result.FixedBody })
+        // Governed and ungoverned runs in the order they ran, round by round.
+        var runs = new List<LatencySummary> { result.Gateway };
+        for (var round = 0; round < result.UngovernedRounds.Count; round++)
+        {
+            if (round > 0)
+                runs.Add(result.GovernedRounds[round]);
+            runs.Add(result.UngovernedRounds[round]);
+        }
+        runs.Add(result.FixedBody);
+        foreach (var run in runs)
         {
             text.AppendLine(culture, $"{run.Target,-30} {run.Requests,9:N0} {run.Errors,7:N0} {run.RequestsPerSecond,9:N0} {run.P50Ms,8:F2} {run.P99Ms,8:F2} {run.MaxMs,8:F2}");
         }
 
         text.AppendLine(culture, $"gateway / fixed body: {result.Ratio:P1} of the rate; concurrency {result.Concurrency}, {result.Requestors} requestor(s), body {result.BodyBytes:N0} bytes");
+        if (result.GovernanceCost is { } cost)
+            text.AppendLine(culture, $"governance costs {cost:P1} of the ungoverned rate over {result.UngovernedRounds.Count} alternated round(s)");
         return text.ToString();
     }
 

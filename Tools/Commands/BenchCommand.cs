@@ -149,10 +149,19 @@ internal static class BenchCommand
         var warmup = PositiveOption("--warmup", "Untimed requests per target before the timed ones.", 2_000);
         var output = new Option<FileInfo?>("--output") { Description = "JSON file to write the figures to." };
         var headers = RequestHeadersOption.Create();
+        var ungoverned = new Option<int>("--ungoverned-rounds")
+        {
+            Description = "Also time the gateway's ungoverned benchmark path (Benchmark:UngovernedLookups=true), alternating with governed runs, this many rounds.",
+        };
+        ungoverned.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 20)
+                result.AddError("--ungoverned-rounds must be between 0 and 20.");
+        });
 
         var command = new Command("lookup", "RDAP domain lookups through the gateway, then against a fixed-body Kestrel endpoint.")
         {
-            file, gateway, count, concurrency, requests, warmup, output, headers,
+            file, gateway, count, concurrency, requests, warmup, output, headers, ungoverned,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -165,11 +174,12 @@ internal static class BenchCommand
 
             var benchmark = new LookupBenchmark(
                 parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), parseResult.GetValue(requests), parseResult.GetValue(warmup),
-                await RequestHeadersOption.ReadRequestorsAsync(parseResult.GetValue(headers), cancellationToken));
+                await RequestHeadersOption.ReadRequestorsAsync(parseResult.GetValue(headers), cancellationToken), parseResult.GetValue(ungoverned));
             var result = await benchmark.RunAsync(records.Names, cancellationToken);
             Console.Out.Write(BenchmarkTable.FormatLookup(result));
             await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
-            return result.Gateway.Errors + result.FixedBody.Errors > 0 ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
+            var errors = result.GovernedRounds.Concat(result.UngovernedRounds).Append(result.Gateway).Append(result.FixedBody).Sum(run => run.Errors);
+            return errors > 0 ? ImportCommand.ExitSomeLinesFailed : ImportCommand.ExitSuccess;
         });
         return command;
     }
