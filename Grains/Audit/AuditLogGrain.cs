@@ -52,6 +52,7 @@ internal sealed class AuditLogGrain(
         await IndexSubjectBacklogAsync();
         if (!head.State.RetentionScheduled)
             await ScheduleRetentionAsync();
+        this.RegisterGrainTimer(RecordLaggingHeadAsync, HeadInterval, HeadInterval);
     }
 
     // A reminder, not a timer: it wakes the log even when its requestor has long gone quiet.
@@ -117,7 +118,7 @@ internal sealed class AuditLogGrain(
     {
         if (entries.Count == 0)
             return;
-        await table.IndexSubjectsAsync(RequestorId, [.. entries.Where(entry => entry.Record.Decision == AuditDecision.Granted)]);
+        await table.IndexSubjectsAsync(RequestorId, entries);
         _subjectsIndexedThrough = entries[^1].Sequence;
     }
 
@@ -181,7 +182,11 @@ internal sealed class AuditLogGrain(
     {
         while (_pending.Count > 0)
         {
-            var batch = _pending.Take(AuditTable.MaxBatch).ToArray();
+            // The subject rows go in the records' own transaction when they fit and nothing before them awaits
+            // indexing: one storage request for the lot. Otherwise they follow, as the backlog would.
+            var fitting = _subjectsIndexedThrough == _sequence ? AuditTable.RecordsFittingWithSubjects(_pending.Select(item => item.Record)) : 0;
+            var indexInline = fitting > 0;
+            var batch = _pending.Take(indexInline ? fitting : AuditTable.MaxBatch).ToArray();
             _pending.RemoveRange(0, batch.Length);
             var entries = new List<(AuditEntry Entry, string Json)>(batch.Length);
             var (sequence, hash) = (_sequence, _hash);
@@ -194,8 +199,10 @@ internal sealed class AuditLogGrain(
             }
             try
             {
-                await table.AppendAsync(RequestorId, entries);
+                await table.AppendAsync(RequestorId, entries, indexInline);
                 (_sequence, _hash) = (sequence, hash);
+                if (indexInline)
+                    _subjectsIndexedThrough = sequence;
                 metrics.Stored(batch.Select(pending => pending.Record), clock.GetUtcNow());
                 foreach (var ((record, stored), (entry, _)) in batch.Zip(entries))
                     Settle(record, stored, entry.Sequence);
@@ -205,24 +212,36 @@ internal sealed class AuditLogGrain(
                 await RecoverAsync(batch, failure);
                 continue;
             }
-            try
-            {
-                if (_subjectsIndexedThrough == entries[0].Entry.Sequence - 1)
-                    await IndexSubjectsAsync([.. entries.Select(e => e.Entry)]);
-                else
-                    await IndexSubjectBacklogAsync();
-            }
-            catch (Exception failure)
-            {
-                logger.LogWarning(failure, "Indexing the subjects of {Requestor}'s audit records failed; retried with the next records", RequestorId);
-            }
-            // The head is a second write; under a steady stream it is kept at most once a second, and always when the
-            // stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
-            if (_pending.Count == 0 || clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
+            if (!indexInline)
+                await IndexAfterAsync(entries[0].Entry.Sequence, [.. entries.Select(e => e.Entry)]);
+            // The head is a second write, kept at most once a second: by the flush under a steady stream, by a timer
+            // once the stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
+            if (clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
                 await RecordHeadAsync();
         }
         _flushing = null;
     }
+
+    private async Task IndexAfterAsync(long first, IReadOnlyList<AuditEntry> entries)
+    {
+        try
+        {
+            if (_subjectsIndexedThrough == first - 1)
+                await IndexSubjectsAsync(entries);
+            else
+                await IndexSubjectBacklogAsync();
+        }
+        catch (Exception failure)
+        {
+            logger.LogWarning(failure, "Indexing the subjects of {Requestor}'s audit records failed; retried with the next records", RequestorId);
+        }
+    }
+
+    // Ticks every second while the log is active; writes only when the flushes left the head behind.
+    private Task RecordLaggingHeadAsync(CancellationToken cancellation) =>
+        head.State.Sequence == _sequence && head.State.SubjectsIndexedThrough == _subjectsIndexedThrough || clock.GetUtcNow() - _headRecordedAt < HeadInterval
+            ? Task.CompletedTask
+            : RecordHeadAsync();
 
     // A failed transaction stored nothing, or (its answer lost) everything; a conflict means a record of the batch
     // was stored before (a repeated delivery) or the log's end moved. The log is read again to tell which records
@@ -264,9 +283,14 @@ internal sealed class AuditLogGrain(
 
     private static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset _headRecordedAt;
+    private Task _headWrite = Task.CompletedTask;
 
-    private async Task RecordHeadAsync(bool retentionScheduled = false)
+    // The flush, the timer and activation all record the head: one write at a time, in the order asked.
+    private Task RecordHeadAsync(bool retentionScheduled = false) => _headWrite = WriteHeadAfterAsync(_headWrite, retentionScheduled);
+
+    private async Task WriteHeadAfterAsync(Task previous, bool retentionScheduled)
     {
+        await previous;
         _headRecordedAt = clock.GetUtcNow();
         try
         {

@@ -34,7 +34,29 @@ public sealed class AuditTable(TableClient table)
 
     private static string RowKey(long sequence) => sequence.ToString("D19");
 
-    internal async Task AppendAsync(string requestorId, IReadOnlyList<(AuditEntry Entry, string Json)> entries)
+    /// <summary>
+    /// How many of these records, from the first, fit one transaction together with their id rows and subject rows
+    /// (at most <see cref="MaxBatch"/>); 0 when the first alone does not.
+    /// </summary>
+    internal static int RecordsFittingWithSubjects(IEnumerable<AuditRecord> records)
+    {
+        var (count, operations) = (0, 0);
+        foreach (var record in records.Take(MaxBatch))
+        {
+            operations += 2 + SubjectsOf(record).Count();
+            if (operations > MaxOperations)
+                break;
+            count++;
+        }
+        return count;
+    }
+
+    // Only granted records disclosed anything about their domains.
+    private static IEnumerable<string> SubjectsOf(AuditRecord record) =>
+        record.Decision == AuditDecision.Granted ? record.Domains.Distinct() : [];
+
+    /// <summary>Adds the entries and their id rows in one transaction, with their subject rows when <paramref name="withSubjects"/>.</summary>
+    internal async Task AppendAsync(string requestorId, IReadOnlyList<(AuditEntry Entry, string Json)> entries, bool withSubjects)
     {
         await _created.Value;
         var actions = entries.Select(item =>
@@ -52,8 +74,14 @@ public sealed class AuditTable(TableClient table)
             var recordId = new TableEntity(requestorId, RecordIdRowPrefix + item.Entry.Record.RecordId) { ["Sequence"] = item.Entry.Sequence };
             return new[] { new TableTransactionAction(TableTransactionActionType.Add, entity), new TableTransactionAction(TableTransactionActionType.Add, recordId) };
         });
-        await table.SubmitTransactionAsync(actions.SelectMany(pair => pair));
+        var subjects = withSubjects
+            ? entries.SelectMany(item => SubjectRows(requestorId, item.Entry)).Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row))
+            : [];
+        await table.SubmitTransactionAsync(actions.SelectMany(pair => pair).Concat(subjects));
     }
+
+    private static IEnumerable<TableEntity> SubjectRows(string requestorId, AuditEntry entry) =>
+        SubjectsOf(entry.Record).Select(domain => new TableEntity(requestorId, SubjectRow(domain, entry.Sequence)) { ["ReceivedAt"] = entry.Record.ReceivedAt });
 
     /// <summary>
     /// Deletes entries at the end of their retention: their rows, their record-id rows and their subject-index rows.
@@ -63,7 +91,7 @@ public sealed class AuditTable(TableClient table)
     {
         await _created.Value;
         var rows = entries.SelectMany(entry => new[] { RowKey(entry.Sequence), RecordIdRowPrefix + entry.Record.RecordId })
-            .Concat(entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => SubjectRow(domain, entry.Sequence))));
+            .Concat(entries.SelectMany(entry => SubjectsOf(entry.Record).Select(domain => SubjectRow(domain, entry.Sequence))));
         await Task.WhenAll(rows.Select(row => table.DeleteEntityAsync(requestorId, row)));
     }
 
@@ -92,10 +120,7 @@ public sealed class AuditTable(TableClient table)
     internal async Task IndexSubjectsAsync(string requestorId, IReadOnlyList<AuditEntry> entries)
     {
         await _created.Value;
-        var rows = entries.SelectMany(entry => entry.Record.Domains.Distinct().Select(domain => new TableEntity(requestorId, SubjectRow(domain, entry.Sequence))
-        {
-            ["ReceivedAt"] = entry.Record.ReceivedAt,
-        }));
+        var rows = entries.SelectMany(entry => SubjectRows(requestorId, entry));
         await Task.WhenAll(rows.Chunk(MaxOperations).Select(chunk =>
             table.SubmitTransactionAsync(chunk.Select(row => new TableTransactionAction(TableTransactionActionType.UpsertReplace, row)))));
     }

@@ -4,6 +4,7 @@ using Orleans.Serialization;
 using Orleans.Streams;
 using Rds.Audit;
 using Rds.Gateway.Audit;
+using Rds.Grains.Audit;
 using Rds.Tests.Infrastructure;
 
 namespace Rds.Tests.Audit;
@@ -27,6 +28,23 @@ public sealed class AuditStreamTests(ClusterFixture fixture)
         ReceivedAt = DateTimeOffset.UtcNow,
         DecidedAt = DateTimeOffset.UtcNow,
     };
+
+    [Fact]
+    public void Records_share_a_transaction_with_their_subject_rows_only_while_all_fit()
+    {
+        var lookup = Record("r", "lookup", ["a.example"]);
+        var refused = Record("r", "refused", ["a.example"]) with { Decision = AuditDecision.Refused };
+        var page = Record("r", "page", Enumerable.Range(0, 60).Select(i => $"d{i}.example"));
+
+        // Three rows a lookup (record, id, subject): 33 in 100 operations, and never more than a batch of records.
+        Assert.Equal(33, AuditTable.RecordsFittingWithSubjects(Enumerable.Repeat(lookup, 40)));
+        Assert.Equal(AuditTable.MaxBatch, AuditTable.RecordsFittingWithSubjects(Enumerable.Repeat(refused, 80)));
+        // A refused record disclosed nothing, so it has no subject row; the same domain twice is one row.
+        Assert.Equal(1, AuditTable.RecordsFittingWithSubjects([page, page]));
+        Assert.Equal(33, AuditTable.RecordsFittingWithSubjects(Enumerable.Repeat(Record("r", "twice", ["a.example", "a.example"]), 40)));
+        Assert.Equal(1, AuditTable.RecordsFittingWithSubjects([Record("r", "full", Enumerable.Range(0, 98).Select(i => $"d{i}.example")), lookup]));
+        Assert.Equal(0, AuditTable.RecordsFittingWithSubjects([Record("r", "wide", Enumerable.Range(0, 99).Select(i => $"d{i}.example")), lookup]));
+    }
 
     private IAsyncStream<AuditRecord> StreamOf(string requestorId) =>
         fixture.Cluster.Client.GetStreamProvider(AuditStreams.Provider).GetStream<AuditRecord>(StreamId.Create(AuditStreams.Namespace, requestorId));
