@@ -52,7 +52,6 @@ internal sealed class AuditLogGrain(
         await IndexSubjectBacklogAsync();
         if (!head.State.RetentionScheduled)
             await ScheduleRetentionAsync();
-        this.RegisterGrainTimer(RecordLaggingHeadAsync, HeadInterval, HeadInterval);
     }
 
     // A reminder, not a timer: it wakes the log even when its requestor has long gone quiet.
@@ -214,9 +213,9 @@ internal sealed class AuditLogGrain(
             }
             if (!indexInline)
                 await IndexAfterAsync(entries[0].Entry.Sequence, [.. entries.Select(e => e.Entry)]);
-            // The head is a second write, kept at most once a second: by the flush under a steady stream, by a timer
-            // once the stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
-            if (clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
+            // The head is a second write; under a steady stream it is kept at most once a second, and always when the
+            // stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
+            if (_pending.Count == 0 || clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
                 await RecordHeadAsync();
         }
         _flushing = null;
@@ -236,12 +235,6 @@ internal sealed class AuditLogGrain(
             logger.LogWarning(failure, "Indexing the subjects of {Requestor}'s audit records failed; retried with the next records", RequestorId);
         }
     }
-
-    // Ticks every second while the log is active; writes only when the flushes left the head behind.
-    private Task RecordLaggingHeadAsync(CancellationToken cancellation) =>
-        head.State.Sequence == _sequence && head.State.SubjectsIndexedThrough == _subjectsIndexedThrough || clock.GetUtcNow() - _headRecordedAt < HeadInterval
-            ? Task.CompletedTask
-            : RecordHeadAsync();
 
     // A failed transaction stored nothing, or (its answer lost) everything; a conflict means a record of the batch
     // was stored before (a repeated delivery) or the log's end moved. The log is read again to tell which records
@@ -283,14 +276,9 @@ internal sealed class AuditLogGrain(
 
     private static readonly TimeSpan HeadInterval = TimeSpan.FromSeconds(1);
     private DateTimeOffset _headRecordedAt;
-    private Task _headWrite = Task.CompletedTask;
 
-    // The flush, the timer and activation all record the head: one write at a time, in the order asked.
-    private Task RecordHeadAsync(bool retentionScheduled = false) => _headWrite = WriteHeadAfterAsync(_headWrite, retentionScheduled);
-
-    private async Task WriteHeadAfterAsync(Task previous, bool retentionScheduled)
+    private async Task RecordHeadAsync(bool retentionScheduled = false)
     {
-        await previous;
         _headRecordedAt = clock.GetUtcNow();
         try
         {
