@@ -36,7 +36,7 @@ internal sealed class AuditLogGrain(
     private readonly Dictionary<string, long> _recentlyStored = [];
     private readonly Queue<string> _recentOrder = new();
     private const int RecentlyStoredKept = 16_384;
-    private Task? _flushing;
+    private bool _flushing;
     private long _sequence;
     private string _hash = AuditChain.Genesis;
     private long _subjectsIndexedThrough = -1;
@@ -152,7 +152,11 @@ internal sealed class AuditLogGrain(
         var storing = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Add((record, storing));
         _unsettled[record.RecordId] = storing.Task;
-        _flushing ??= FlushAsync();
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushAsync();
+        }
         return storing.Task;
     }
 
@@ -177,48 +181,72 @@ internal sealed class AuditLogGrain(
         stored.SetException(failure);
     }
 
+    // Runs while records are pending. Nothing in it is expected to throw outside the storage calls it handles; if
+    // anything does, the records it holds fail (their answers 503, their deliveries come again) and the next record
+    // starts a new flush: a flush that died silently would leave every later delivery waiting forever.
     private async Task FlushAsync()
     {
-        while (_pending.Count > 0)
+        (AuditRecord Record, TaskCompletionSource<long> Stored)[] batch = [];
+        try
         {
-            // The subject rows go in the records' own transaction when they fit and nothing before them awaits
-            // indexing: one storage request for the lot. Otherwise they follow, as the backlog would.
-            var fitting = _subjectsIndexedThrough == _sequence ? AuditTable.RecordsFittingWithSubjects(_pending.Select(item => item.Record)) : 0;
-            var indexInline = fitting > 0;
-            var batch = _pending.Take(indexInline ? fitting : AuditTable.MaxBatch).ToArray();
-            _pending.RemoveRange(0, batch.Length);
-            var entries = new List<(AuditEntry Entry, string Json)>(batch.Length);
-            var (sequence, hash) = (_sequence, _hash);
-            foreach (var (record, _) in batch)
+            while (_pending.Count > 0)
             {
-                var json = AuditChain.CanonicalJson(record);
-                var next = AuditChain.Hash(++sequence, hash, json);
-                entries.Add((new AuditEntry { Sequence = sequence, PreviousHash = hash, Hash = next, Record = record }, json));
-                hash = next;
-            }
-            try
-            {
-                await table.AppendAsync(RequestorId, entries, indexInline);
-                (_sequence, _hash) = (sequence, hash);
+                // The subject rows go in the records' own transaction when they fit and nothing before them awaits
+                // indexing: one storage request for the lot. Otherwise they follow, as the backlog would.
+                var fitting = _subjectsIndexedThrough == _sequence ? AuditTable.RecordsFittingWithSubjects(_pending.Select(item => item.Record)) : 0;
+                var indexInline = fitting > 0;
+                batch = _pending.Take(indexInline ? fitting : AuditTable.MaxBatch).ToArray();
+                _pending.RemoveRange(0, batch.Length);
+                var entries = Chain(batch.Select(item => item.Record));
+                try
+                {
+                    await table.AppendAsync(RequestorId, entries, indexInline);
+                }
+                catch (Exception failure)
+                {
+                    await RecoverAsync(batch, failure);
+                    continue;
+                }
+                (_sequence, _hash) = (entries[^1].Entry.Sequence, entries[^1].Entry.Hash);
                 if (indexInline)
-                    _subjectsIndexedThrough = sequence;
+                    _subjectsIndexedThrough = _sequence;
                 metrics.Stored(batch.Select(pending => pending.Record), clock.GetUtcNow());
                 foreach (var ((record, stored), (entry, _)) in batch.Zip(entries))
                     Settle(record, stored, entry.Sequence);
+                if (!indexInline)
+                    await IndexAfterAsync(entries[0].Entry.Sequence, [.. entries.Select(e => e.Entry)]);
+                // The head is a second write; under a steady stream it is kept at most once a second, and always when
+                // the stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
+                if (_pending.Count == 0 || clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
+                    await RecordHeadAsync();
             }
-            catch (Exception failure)
-            {
-                await RecoverAsync(batch, failure);
-                continue;
-            }
-            if (!indexInline)
-                await IndexAfterAsync(entries[0].Entry.Sequence, [.. entries.Select(e => e.Entry)]);
-            // The head is a second write; under a steady stream it is kept at most once a second, and always when the
-            // stream pauses. A head that lags only narrows, for that moment, what a cut-off end can be caught by.
-            if (_pending.Count == 0 || clock.GetUtcNow() - _headRecordedAt >= HeadInterval)
-                await RecordHeadAsync();
         }
-        _flushing = null;
+        catch (Exception failure)
+        {
+            logger.LogError(failure, "The audit log of {Requestor} failed to flush; its waiting records are failed", RequestorId);
+            foreach (var (record, stored) in batch.Concat(_pending).Where(item => !item.Stored.Task.IsCompleted))
+                Fail(record, stored, failure);
+            _pending.Clear();
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    // The next entries of the chain for these records, from the log's current end.
+    private List<(AuditEntry Entry, string Json)> Chain(IEnumerable<AuditRecord> records)
+    {
+        var entries = new List<(AuditEntry Entry, string Json)>();
+        var (sequence, hash) = (_sequence, _hash);
+        foreach (var record in records)
+        {
+            var json = AuditChain.CanonicalJson(record);
+            var next = AuditChain.Hash(++sequence, hash, json);
+            entries.Add((new AuditEntry { Sequence = sequence, PreviousHash = hash, Hash = next, Record = record }, json));
+            hash = next;
+        }
+        return entries;
     }
 
     private async Task IndexAfterAsync(long first, IReadOnlyList<AuditEntry> entries)

@@ -99,6 +99,22 @@ public sealed class AuditStreamTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_record_the_log_cannot_chain_fails_alone_and_the_log_goes_on()
+    {
+        var id = NewRequestorId();
+        var log = fixture.Grains.GetGrain<IAuditLogGrain>(id);
+        // An uninitialised list of domains: nothing in the service sends one, so it stands for any fault in the flush.
+        var broken = Record(id, "broken") with { Domains = default };
+
+        var failing = log.AppendAsync(broken);
+        await Assert.ThrowsAnyAsync<Exception>(() => failing.WaitAsync(TimeSpan.FromSeconds(10)));
+        var stored = await log.AppendAsync(Record(id, "after")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(0, stored);
+        Assert.True((await log.VerifyAsync()).Intact);
+    }
+
+    [Fact]
     public async Task A_repeat_of_a_record_stored_long_before_gets_the_first_sequence_number()
     {
         var id = NewRequestorId();
