@@ -1,7 +1,8 @@
 # Sourced by the bench scripts: starts a fresh Azurite, one silo and the gateway on loopback ports the OS picks,
 # and stops them on exit. Expects $root (the repository) and $run (an empty folder for logs) to be set.
 #
-# After start_system: $http_port (the gateway), ${silo_pids[@]}, $Storage__ConnectionString, $RDS_OPERATOR_KEY and
+# After start_system: $http_port (the gateway), ${silo_pids[@]}, $Storage__ConnectionString, $RDS_OPERATOR_KEY,
+# $RDS_AUDITOR_KEY and
 # $RDS_REQUEST_HEADERS (exported: a file with a bench requestor's key and statement, for --headers);
 # bin PROJECT DLL gives a Release build output. Scripts with more to stop add a function to stop_hooks.
 
@@ -62,7 +63,7 @@ start_system() {
   setsid "$root/deploy/node_modules/.bin/azurite" --inMemoryPersistence --skipApiVersionCheck --loose \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 --blobPort 0 --queuePort 0 --tablePort 0 \
     >"$run/azurite.log" 2>&1 &
-  pids+=($!)
+  pids+=($!); azurite_pid=$!
   for _ in $(seq 1 150); do [ "$(grep -c 'successfully listening' "$run/azurite.log" || true)" -ge 3 ] && break; sleep 0.2; done
   port_of() { sed -n "s/.*Azurite $1 service is successfully listening at http:\/\/127.0.0.1:\([0-9]*\).*/\1/p" "$run/azurite.log" | tail -n 1; }
   local blob queue table
@@ -75,6 +76,7 @@ start_system() {
   # A throwaway key for this run only; passed to the tools through the environment, not the command line.
   RDS_OPERATOR_KEY=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
   export RDS_OPERATOR_KEY
+  RDS_AUDITOR_KEY=$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 40)
   export Pseudonyms__MasterKey="$(head -c 32 /dev/urandom | base64)"
   # A benchmark repeats the same requests on purpose: the abuse watch would throttle it.
   export AbuseWatch__RepeatedRequests=2000000000 AbuseWatch__EmptyResultsMinimum=2000000000 AbuseWatch__PivotsPerCasePerDay=2000000000
@@ -92,8 +94,8 @@ start_system() {
 
   say "Starting the gateway on http://127.0.0.1:$http_port"
   # The benchmark-only ungoverned lookup path, so bench lookup can price governance in the same run.
-  Benchmark__UngovernedLookups=true Admin__OperatorKey="$RDS_OPERATOR_KEY" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
-  pids+=($!)
+  Benchmark__UngovernedLookups=true Admin__OperatorKey="$RDS_OPERATOR_KEY" Audit__AuditorKey="$RDS_AUDITOR_KEY" RDS_HTTP_PORT=$http_port setsid dotnet "$(bin Gateway Rds.Gateway.dll)" >"$run/gateway.log" 2>&1 &
+  pids+=($!); gateway_pid=$!
   wait_for_tcp 127.0.0.1 "$http_port" 60 "The gateway"
   register_bench_requestor
 }
@@ -116,4 +118,30 @@ register_bench_requestor() {
     printf '%s\n' "Authorization: Bearer $key" "RDS-Purpose: dnsTransparency" "RDS-Legal-Basis: gdpr-6-1-f" "RDS-Case: BENCH" \
       "RDS-Justification: Benchmark of the service on generated data" "RDS-Evidence: benchmark" "RDS-Elements: none" "RDS-Agreement: 2026-12" "" >>"$RDS_REQUEST_HEADERS"
   done
+}
+
+# Waits for the bench requestors' audit logs to stop growing (at most 60 s) and prints their record counts and
+# chain checks: every answered request must have its record, however fast the lookups went.
+report_audit() {
+  local base="http://127.0.0.1:$http_port" auth="Authorization: Bearer $RDS_AUDITOR_KEY" id i total previous=-1 started=$SECONDS body
+  for _ in $(seq 1 120); do
+    total=0
+    for i in $(seq 1 "${RDS_BENCH_REQUESTORS:-1}"); do
+      id=bench; [ "$i" -gt 1 ] && id="bench-$i"
+      body=$(curl -fsS -H "$auth" "$base/audit/requestors/$id/verify")
+      total=$(( total + $(sed -n 's/.*"records":\([0-9]*\).*/\1/p' <<<"$body") ))
+    done
+    [ "$total" -eq "$previous" ] && break
+    previous=$total
+    sleep 0.5
+  done
+  echo "audit: $total records in the bench requestors' logs, settled $(( SECONDS - started )) s after the load; last chain check: $body"
+}
+
+# name=pid pairs for bench lookup --cpu-pids. The processes are started with setsid and exec into dotnet or node,
+# so their pids are those of the programs themselves.
+cpu_pids() {
+  local pairs="gateway=$gateway_pid,azurite=$azurite_pid" pid
+  for pid in "${silo_pids[@]}"; do pairs+=",silo=$pid"; done
+  echo "$pairs"
 }

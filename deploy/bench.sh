@@ -51,6 +51,8 @@ timeout 600 dotnet "$(bin Tools rds-tools.dll)" bench import --file "$run/regist
 
 say "Lookups: gateway against a fixed-body Kestrel endpoint"
 timeout 600 dotnet "$(bin Tools rds-tools.dll)" bench lookup --file "$run/registry.ndjson" --gateway "http://127.0.0.1:$http_port" \
-  --requests "$requests" --concurrency "$concurrency" --ungoverned-rounds "$rounds" --output "$run/lookup.json" | tee "$run/lookup.txt"
+  --requests "$requests" --concurrency "$concurrency" --ungoverned-rounds "$rounds" --output "$run/lookup.json" \
+  --cpu-pids "$(cpu_pids)" | tee "$run/lookup.txt"
+report_audit | tee -a "$run/lookup.txt"
 
 say "Done: results and logs in $run"

@@ -36,7 +36,15 @@ internal static class BenchmarkTable
             text.AppendLine(culture, $"{run.Target,-30} {run.Requests,9:N0} {run.Errors,7:N0} {run.RequestsPerSecond,9:N0} {run.P50Ms,8:F2} {run.P99Ms,8:F2} {run.MaxMs,8:F2}");
         }
 
+        if (runs.Any(run => run.CpuMsPerRequest.Count > 0))
+        {
+            text.AppendLine(culture, $"CPU ms per request, by process:");
+            foreach (var run in runs.Where(run => run.CpuMsPerRequest.Count > 0))
+                text.AppendLine(culture, $"  {run.Target,-28} {string.Join("  ", run.CpuMsPerRequest.OrderBy(entry => entry.Key).Select(entry => $"{entry.Key} {entry.Value:F3}"))}  total {run.CpuMsPerRequest.Values.Sum():F3}");
+        }
+
         text.AppendLine(culture, $"gateway / fixed body: {result.Ratio:P1} of the rate; concurrency {result.Concurrency}, {result.Requestors} requestor(s), body {result.BodyBytes:N0} bytes");
+        text.AppendLine(culture, $"governed requests sent, each owed an audit record: {result.GovernedRequests:N0}");
         if (result.GovernanceCost is { } cost)
             text.AppendLine(culture, $"governance costs {cost:P1} of the ungoverned rate over {result.UngovernedRounds.Count} alternated round(s)");
         return text.ToString();

@@ -8,7 +8,7 @@ namespace Rds.Tools.Benchmarks;
 /// full, over a fixed list of URLs taken round-robin. Worker <c>w</c> uses client <c>w mod clients</c> (one per
 /// requestor). Latency is recorded in microseconds.
 /// </summary>
-internal sealed class LoadRunner(IReadOnlyList<HttpClient> clients, IReadOnlyList<Uri> urls, int concurrency)
+internal sealed class LoadRunner(IReadOnlyList<HttpClient> clients, IReadOnlyList<Uri> urls, int concurrency, ProcessCpu? cpu = null)
 {
     // One minute is far beyond any answer worth timing; slower answers are clamped, not dropped.
     private const long HighestMicroseconds = 60_000_000;
@@ -19,6 +19,7 @@ internal sealed class LoadRunner(IReadOnlyList<HttpClient> clients, IReadOnlyLis
         var histogram = new LongConcurrentHistogram(1, HighestMicroseconds, 3);
         var next = -1;
         long errors = 0;
+        var cpuBefore = (cpu ?? ProcessCpu.None).Read();
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -37,7 +38,11 @@ internal sealed class LoadRunner(IReadOnlyList<HttpClient> clients, IReadOnlyLis
             }
         }, cancellationToken));
         await Task.WhenAll(workers);
-        return LatencySummary.From(target, histogram, errors, stopwatch.Elapsed);
+        var elapsed = stopwatch.Elapsed;
+        return LatencySummary.From(target, histogram, errors, elapsed) with
+        {
+            CpuMsPerRequest = ProcessCpu.PerRequest(cpuBefore, (cpu ?? ProcessCpu.None).Read(), requests),
+        };
     }
 
     /// <summary>The body length of one answer, so the fixed-body baseline can send as many bytes.</summary>

@@ -10,7 +10,7 @@ namespace Rds.Tools.Benchmarks;
 /// <param name="requestors">Each requestor's credential and statement, sent to the gateway only (the fixed-body server
 /// takes none); the workers are shared out among them, each always asking as the same one.</param>
 internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests, int warmup, IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> requestors,
-    int ungovernedRounds = 0)
+    int ungovernedRounds = 0, ProcessCpu? cpu = null)
 {
     public async Task<LookupBenchmarkResult> RunAsync(IReadOnlyList<string> names, CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
             return client;
         }).ToArray();
         using var disposeClients = new CompositeDisposable(gatewayClients);
-        var gatewayRunner = new LoadRunner(gatewayClients, gatewayUrls, concurrency);
+        var gatewayRunner = new LoadRunner(gatewayClients, gatewayUrls, concurrency, cpu);
         var bodyBytes = await TypicalBodyLengthAsync(gatewayRunner, gatewayUrls, cancellationToken);
         await gatewayRunner.RunAsync("warm-up", warmup, cancellationToken);
         var gatewaySummary = await gatewayRunner.RunAsync("gateway GET /rdap/domain", requests, cancellationToken);
@@ -44,6 +44,7 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
         return new LookupBenchmarkResult(concurrency, bodyBytes, gatewaySummary, fixedSummary)
         {
             Requestors = requestors.Count,
+            GovernedRequests = BodyLengthProbes + (long)warmup + (governed.Count > 0 ? governed.Sum(run => run.Requests) : gatewaySummary.Requests),
             GovernedRounds = governed,
             UngovernedRounds = ungoverned,
         };
@@ -57,7 +58,7 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
         if (ungovernedRounds == 0)
             return (governed, ungoverned);
         using var anonymous = CreateClient();
-        var ungovernedRunner = new LoadRunner([anonymous], names.Select(name => new Uri($"{root}/bench/ungoverned/domain/{name}")).ToArray(), concurrency);
+        var ungovernedRunner = new LoadRunner([anonymous], names.Select(name => new Uri($"{root}/bench/ungoverned/domain/{name}")).ToArray(), concurrency, cpu);
         await ungovernedRunner.RunAsync("warm-up", warmup, cancellationToken);
         governed.Add(first);
         for (var round = 1; round <= ungovernedRounds; round++)
@@ -69,11 +70,13 @@ internal sealed class LookupBenchmark(Uri gateway, int concurrency, int requests
         return (governed, ungoverned);
     }
 
+    private const int BodyLengthProbes = 25;
+
     /// <summary>The median body length of a few answers: records differ in contacts and nameservers.</summary>
     private static async Task<int> TypicalBodyLengthAsync(LoadRunner runner, IReadOnlyList<Uri> urls, CancellationToken cancellationToken)
     {
         var lengths = new List<int>();
-        foreach (var url in urls.Take(25))
+        foreach (var url in urls.Take(BodyLengthProbes))
         {
             lengths.Add(await runner.BodyLengthAsync(url, cancellationToken));
         }

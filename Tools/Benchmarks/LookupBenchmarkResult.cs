@@ -3,6 +3,9 @@ namespace Rds.Tools.Benchmarks;
 /// <summary>The lookup figures of one run, as written to the JSON result file.</summary>
 internal sealed record LookupBenchmarkResult(int Concurrency, int BodyBytes, LatencySummary Gateway, LatencySummary FixedBody)
 {
+    /// <summary>Every request sent through the governed path (probes, warm-up and timed runs): each must leave an audit record.</summary>
+    public long GovernedRequests { get; init; }
+
     /// <summary>How many requestors the gateway load was spread over.</summary>
     public int Requestors { get; init; } = 1;
 

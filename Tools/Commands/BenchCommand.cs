@@ -159,9 +159,14 @@ internal static class BenchCommand
                 result.AddError("--ungoverned-rounds must be between 0 and 20.");
         });
 
+        var cpu = new Option<string?>("--cpu-pids")
+        {
+            Description = "Processes whose CPU time to report per request, as name=pid pairs: gateway=123,silo=456,azurite=789 (same names add up).",
+        };
+
         var command = new Command("lookup", "RDAP domain lookups through the gateway, then against a fixed-body Kestrel endpoint.")
         {
-            file, gateway, count, concurrency, requests, warmup, output, headers, ungoverned,
+            file, gateway, count, concurrency, requests, warmup, output, headers, ungoverned, cpu,
         };
         command.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -174,7 +179,8 @@ internal static class BenchCommand
 
             var benchmark = new LookupBenchmark(
                 parseResult.GetRequiredValue(gateway), parseResult.GetValue(concurrency), parseResult.GetValue(requests), parseResult.GetValue(warmup),
-                await RequestHeadersOption.ReadRequestorsAsync(parseResult.GetValue(headers), cancellationToken), parseResult.GetValue(ungoverned));
+                await RequestHeadersOption.ReadRequestorsAsync(parseResult.GetValue(headers), cancellationToken), parseResult.GetValue(ungoverned),
+                ProcessCpu.Parse(parseResult.GetValue(cpu)));
             var result = await benchmark.RunAsync(records.Names, cancellationToken);
             Console.Out.Write(BenchmarkTable.FormatLookup(result));
             await WriteAsync(parseResult.GetValue(output), result, cancellationToken);
