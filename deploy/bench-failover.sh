@@ -44,5 +44,7 @@ say "Lookups for $duration s; silo 2 (pid ${silo_pids[1]}) killed after $kill_af
 timeout $(( duration + 300 )) dotnet "$(bin Tools rds-tools.dll)" bench availability --file "$run/registry.ndjson" \
   --gateway "http://127.0.0.1:$http_port" --duration "$duration" --concurrency "$concurrency" \
   --kill-pid "${silo_pids[1]}" --kill-after "$kill_after" --output "$run/availability.json" | tee "$run/availability.txt"
+# Quiet for longer than the redelivery delay: the dead silo's unacknowledged records come back only then.
+report_audit 45 | tee -a "$run/availability.txt"
 
 say "Done: results and logs in $run"
