@@ -62,6 +62,9 @@ internal static class CaseEndpoints
             { Problem: { } problem } => (AuditDecision.Rejected, RdapError.Result(StatusCodes.Status409Conflict, "Conflict", problem)),
             _ => (AuditDecision.Granted, Results.Ok(Render(outcome.Case!))),
         };
+        // Counted as the access filter counts its refusals; the requestor's grain never throttles a case action, so no 429 here.
+        if (decision is AuditDecision.Unauthenticated or AuditDecision.Refused)
+            context.RequestServices.GetRequiredService<AccessMetrics>().Denied(decision == AuditDecision.Unauthenticated ? AccessDenial.InvalidCredential : AccessDenial.Refused);
         if (audited)
         {
             var audit = new AuditScope(context.RequestServices.GetRequiredService<AuditPublisher>(), clock, requestorId, keyId, $"{context.Request.Method} {context.Request.Path}") { CaseId = caseId };

@@ -1,17 +1,25 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using System.Globalization;
+using Azure;
 using Orleans.Streams;
 using Rds.Audit;
+using Rds.Hosting;
 
 namespace Rds.Gateway.Audit;
 
 /// <summary>
 /// Hands audit records to their requestors' audit streams, group-committed per requestor: while one queue message is
 /// being written, the records that arrive wait and go together in the next one, so an audited answer costs about one
-/// queue write whatever the load. A record is durable, and its answer may leave, once its message is stored.
+/// queue write whatever the load. A record is durable, and its answer may leave, once its message is stored; a write
+/// that fails is counted among the storage errors, as the silos count their failed table calls.
 /// </summary>
-internal sealed class AuditPublisher(IClusterClient cluster)
+internal sealed class AuditPublisher(IClusterClient cluster, IMeterFactory meters)
 {
+    private const string StorageRole = "audit-queue";
+
     private readonly ConcurrentDictionary<string, RequestorStream> _streams = new();
+    private readonly StorageErrors _storageErrors = new(meters);
 
     public Task PublishAsync(AuditRecord record)
     {
@@ -23,9 +31,18 @@ internal sealed class AuditPublisher(IClusterClient cluster)
     }
 
     private RequestorStream Open(string requestorId) =>
-        new(cluster.GetStreamProvider(AuditStreams.Provider).GetStream<AuditRecord>(StreamId.Create(AuditStreams.Namespace, requestorId)));
+        new(cluster.GetStreamProvider(AuditStreams.Provider).GetStream<AuditRecord>(StreamId.Create(AuditStreams.Namespace, requestorId)), _storageErrors);
 
-    private sealed class RequestorStream(IAsyncStream<AuditRecord> stream)
+    // Orleans' queue adapter wraps the storage client's exception; labelled as the silos label theirs: by the status
+    // storage answered, or by the exception's type when it did not answer.
+    private static string ErrorType(Exception failure) => failure switch
+    {
+        AggregateException { InnerExceptions: [var inner] } => ErrorType(inner),
+        RequestFailedException { Status: > 0 } answered => answered.Status.ToString(CultureInfo.InvariantCulture),
+        _ => failure.GetType().Name,
+    };
+
+    private sealed class RequestorStream(IAsyncStream<AuditRecord> stream, StorageErrors storageErrors)
     {
         private readonly Lock _gate = new();
         private readonly Queue<(AuditRecord Record, int Bytes, TaskCompletionSource Stored)> _waiting = new();
@@ -57,6 +74,7 @@ internal sealed class AuditPublisher(IClusterClient cluster)
                 }
                 catch (Exception failure)
                 {
+                    storageErrors.Count(StorageRole, ErrorType(failure));
                     // The answers wait for their records, so they fail too (503) and nothing is disclosed unaudited.
                     foreach (var item in batch)
                         item.Stored.SetException(failure);

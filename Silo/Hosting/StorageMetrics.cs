@@ -13,8 +13,7 @@ namespace Rds.Silo.Hosting;
 /// </summary>
 public sealed class StorageMetrics(IMeterFactory meters)
 {
-    private readonly Counter<long> _errors = meters.Create(RdsTelemetry.MeterName).CreateCounter<long>(
-        "rds.storage.errors", "{call}", "Table storage calls that failed after retries, by table role and error.");
+    private readonly StorageErrors _errors = new(meters);
 
     /// <summary>Client options whose calls to the <paramref name="role"/> table are counted when they fail.</summary>
     public TableClientOptions ClientOptions(string role)
@@ -25,8 +24,7 @@ public sealed class StorageMetrics(IMeterFactory meters)
         return options;
     }
 
-    private void Failed(string role, string error) =>
-        _errors.Add(1, new KeyValuePair<string, object?>("rds.storage.table", role), new KeyValuePair<string, object?>("error.type", error));
+    private void Failed(string role, string error) => _errors.Count(role, error);
 
     private sealed class FailureCounting(StorageMetrics metrics, string role) : HttpPipelinePolicy
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Streams;
@@ -46,6 +47,8 @@ public sealed class AuditStreamTests(ClusterFixture fixture)
         Assert.Equal(0, AuditTable.RecordsFittingWithSubjects([Record("r", "wide", Enumerable.Range(0, 99).Select(i => $"d{i}.example")), lookup]));
     }
 
+    private AuditPublisher NewPublisher() => new(fixture.Cluster.Client, fixture.Cluster.Client.ServiceProvider.GetRequiredService<IMeterFactory>());
+
     private IAsyncStream<AuditRecord> StreamOf(string requestorId) =>
         fixture.Cluster.Client.GetStreamProvider(AuditStreams.Provider).GetStream<AuditRecord>(StreamId.Create(AuditStreams.Namespace, requestorId));
 
@@ -79,7 +82,7 @@ public sealed class AuditStreamTests(ClusterFixture fixture)
         // A version that wrote the log's head from outside its flush left deliveries waiting forever under a steady
         // stream (seen after a lookup benchmark: 621 of 12,026 records); bursts of a few thousand did not show it.
         var id = NewRequestorId();
-        var publisher = new AuditPublisher(fixture.Cluster.Client);
+        var publisher = NewPublisher();
         var next = -1;
         const int total = 12_000;
         await Task.WhenAll(Enumerable.Range(0, 32).Select(_ => Task.Run(async () =>
@@ -137,7 +140,7 @@ public sealed class AuditStreamTests(ClusterFixture fixture)
         var large = Record(id, "large", domains);
         Assert.True(AuditStreams.SizeOf(large) > AuditStreams.MaxEventBytes);
 
-        await new AuditPublisher(fixture.Cluster.Client).PublishAsync(large);
+        await NewPublisher().PublishAsync(large);
 
         // Appended before the publish returned: no waiting for a queue.
         var entries = await fixture.Grains.GetGrain<IAuditLogGrain>(id).ReadAsync(new AuditQuery());

@@ -1,13 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Azure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Rds.Gateway;
+using Rds.Hosting;
 using Rds.Registrations;
 using Rds.Tests.Infrastructure;
+using Rds.Tests.Observability;
 
 namespace Rds.Tests.Gateway;
 
@@ -94,6 +97,35 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, bulk.StatusCode);
         Assert.Equal(1, report["failed"]!.GetValue<int>());
         Assert.Contains("resend", report["errors"]![0]!["error"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_request_whose_audit_record_cannot_be_queued_is_503_and_the_failed_queue_write_is_counted()
+    {
+        // What Orleans' Azure queue adapter throws when the queue answered 503 even after the storage client's retries.
+        static Exception QueueUnavailable() => new AggregateException("Error doing AddQueueMessage for Azure storage queue",
+            new RequestFailedException(503, "The queue service is unavailable."));
+        await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Metrics:ScrapeKey", ClusterFixture.ScrapeKey,
+                "--Access:Jwt:Issuer", ClusterFixture.TokenIssuer, "--Access:Jwt:Audience", ClusterFixture.TokenAudience,
+                "--Access:Jwt:SigningKey", Convert.ToBase64String(ClusterFixture.TokenSigningKey)],
+            builder => builder.Services.AddUnreachableCluster(QueueUnavailable));
+        await gateway.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        // A token is checked without the cluster, and one that does not allow the stated purpose is refused before any
+        // grain call: the refusal's audit record is the first thing that needs the cluster's storage.
+        using var lookup = new HttpRequestMessage(HttpMethod.Get, "/rdap/domain/unaudited.example");
+        lookup.Headers.Authorization = new AuthenticationHeaderValue("Bearer", RequestorTokenTests.Token("queue-down", ["legalActions"]));
+        ClusterFixture.StateAccess(lookup.Headers, Rds.Requestors.RdapPurpose.DnsTransparency);
+
+        var answer = await http.SendAsync(lookup);
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, RdsTelemetry.ScrapePath);
+        scrape.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ClusterFixture.ScrapeKey);
+        var samples = PrometheusText.Parse(await (await http.SendAsync(scrape)).Content.ReadAsStringAsync());
+
+        await GatewayHttp.AssertRdapErrorAsync(answer, HttpStatusCode.ServiceUnavailable);
+        var counted = Assert.Single(samples, s => s.Name == "rds_storage_errors_total");
+        Assert.True(counted.Has("rds_storage_table", "audit-queue") && counted.Has("error_type", "503"), string.Join(", ", counted.Labels));
+        Assert.Equal(1, counted.Value);
     }
 
     private sealed class CollectingSink : Serilog.Core.ILogEventSink

@@ -13,7 +13,7 @@ namespace Rds.Tests.Gateway;
 [Collection(ClusterCollection.Name)]
 public sealed class RequestorTokenTests(ClusterFixture fixture)
 {
-    private static string Token(string requestorId, string[] purposes, DateTime? expires = null, byte[]? key = null, string issuer = ClusterFixture.TokenIssuer)
+    internal static string Token(string requestorId, string[] purposes, DateTime? expires = null, byte[]? key = null, string issuer = ClusterFixture.TokenIssuer)
     {
         var descriptor = new SecurityTokenDescriptor
         {

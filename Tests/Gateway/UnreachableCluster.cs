@@ -1,11 +1,14 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
+using Rds.Audit;
 
 namespace Rds.Tests.Gateway;
 
 /// <summary>
 /// A grain factory whose every grain call fails as a cluster that does not answer would (Orleans raises
-/// <see cref="TimeoutException"/> when a call outlives its response timeout), to test what the gateway answers.
+/// <see cref="TimeoutException"/> when a call outlives its response timeout), to test what the gateway answers. Its audit
+/// stream's writes fail the same way.
 /// </summary>
 public class UnreachableCluster : DispatchProxy
 {
@@ -13,8 +16,9 @@ public class UnreachableCluster : DispatchProxy
         .Single(m => m.Name == nameof(Task.FromException) && m.IsGenericMethodDefinition);
 
     private Func<Exception> _failure = () => new TimeoutException("Response did not arrive on time.");
+    private IServiceProvider? _services;
 
-    /// <summary>A cluster client whose grain calls fail with what <paramref name="failure"/> makes (a timeout by default).</summary>
+    /// <summary>A cluster client whose grain calls and stream writes fail with what <paramref name="failure"/> makes (a timeout by default).</summary>
     public static IClusterClient Create(Func<Exception>? failure = null)
     {
         var client = Create<IClusterClient, UnreachableCluster>();
@@ -34,12 +38,29 @@ public class UnreachableCluster : DispatchProxy
             ((UnreachableCluster)grain)._failure = _failure;
             return grain;
         }
+        // The client's services are where the gateway finds its audit stream.
+        if (method.DeclaringType == typeof(IClusterClient) && method.Name == "get_" + nameof(IClusterClient.ServiceProvider))
+            return _services ??= new ServiceCollection().AddKeyedSingleton<IStreamProvider>(AuditStreams.Provider, new UnreachableStreams(_failure)).BuildServiceProvider();
         var failure = _failure();
         if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>))
             return FromException.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [failure]);
         if (method.ReturnType == typeof(Task))
             return Task.FromException(failure);
         throw new NotSupportedException(method.Name);
+    }
+
+    private sealed class UnreachableStreams(Func<Exception> failure) : IStreamProvider
+    {
+        public string Name => AuditStreams.Provider;
+
+        public bool IsRewindable => false;
+
+        public IAsyncStream<T> GetStream<T>(StreamId streamId)
+        {
+            var stream = Create<IAsyncStream<T>, UnreachableCluster>();
+            ((UnreachableCluster)(object)stream)._failure = failure;
+            return stream;
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Rds.Hosting;
 using Rds.Requestors;
 using Rds.Tests.Gateway;
@@ -103,5 +104,26 @@ public sealed class GatewayMetricsTests(ClusterFixture fixture)
         Assert.Equal(before.Refused + 1, await DenialsAsync("refused", "403"));
         Assert.Equal(before.Invalid + 2, await DenialsAsync("invalid_credential", "401"));
         Assert.Equal(before.None + 1, await DenialsAsync("no_credential", "401"));
+    }
+
+    [Fact]
+    public async Task Case_actions_refused_or_with_a_revoked_key_are_counted_by_reason()
+    {
+        var id = "metrics-case-" + Guid.NewGuid().ToString("N")[..8];
+        using var client = await fixture.RequestorClientAsync(id, RdapPurpose.DnsTransparency);
+        ApiKeyTokens.TryReadKeyId(client.DefaultRequestHeaders.Authorization!.Parameter, out var keyId);
+        var before = (Refused: await DenialsAsync("refused", "403"), Invalid: await DenialsAsync("invalid_credential", "401"));
+
+        var otherPurpose = await client.PostAsJsonAsync("/cases", new { caseId = "CASE-METRICS", purpose = "legalActions", legalBasis = "gdpr-6-1-f", evidence = new[] { "x:1" }, retentionDays = 5, confidential = false });
+        (await fixture.Operator.DeleteAsync($"/admin/requestors/{id}/keys/{keyId}")).EnsureSuccessStatusCode();
+        // The gateway still knows the key's requestor; the requestor's grain tells it the key is revoked.
+        var read = await client.GetAsync($"/cases/{ClusterFixture.CaseId}");
+        var close = await client.PostAsync($"/cases/{ClusterFixture.CaseId}/close", null);
+
+        await GatewayHttp.AssertRdapErrorAsync(otherPurpose, HttpStatusCode.Forbidden);
+        await GatewayHttp.AssertRdapErrorAsync(read, HttpStatusCode.Unauthorized);
+        await GatewayHttp.AssertRdapErrorAsync(close, HttpStatusCode.Unauthorized);
+        Assert.Equal(before.Refused + 1, await DenialsAsync("refused", "403"));
+        Assert.Equal(before.Invalid + 2, await DenialsAsync("invalid_credential", "401"));
     }
 }
