@@ -32,7 +32,9 @@ internal sealed class GatewayPivotClient(HttpClient http, Uri gateway)
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        var reader = PipeReader.Create(stream);
+        // Reads of up to 64 KiB (the default is 4 KiB): each read is an async step and a wake-up of this client, which
+        // competes for the same cores as the silo and the gateway.
+        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
         var lines = new AnswerLines();
         while (true)
         {
