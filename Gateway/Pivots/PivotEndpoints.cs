@@ -22,9 +22,6 @@ internal static class PivotEndpoints
     /// <summary>Lines are sent at least every this many bytes, so a wide batch is not held in memory whole.</summary>
     private const int FlushBytes = 64 * 1024;
 
-    /// <summary>Lines are handed to the response in blocks of about this many bytes.</summary>
-    private const int BlockBytes = 16 * 1024;
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -95,10 +92,7 @@ internal static class PivotEndpoints
         await context.Response.StartAsync(context.RequestAborted);
         var pivot = grains.GetGrain<IPivotGrain>(Guid.NewGuid());
         var output = context.Response.BodyWriter;
-        // Lines are written to a buffer of this request's and copied to the response in blocks: asking the response's
-        // writer for memory takes Kestrel's output lock and chunk bookkeeping each time, once per line otherwise.
-        var lines = new ArrayBufferWriter<byte>(BlockBytes + 1024);
-        await using var json = new Utf8JsonWriter(lines, new JsonWriterOptions { Encoder = Json.Encoder });
+        await using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = Json.Encoder });
         try
         {
             // A client that goes away cancels the enumeration, which stops the traversal in the cluster.
@@ -113,8 +107,7 @@ internal static class PivotEndpoints
                 if (!await next)
                     break;
                 var found = findings.Current;
-                await WriteAsync(json, lines, output, found, pseudonyms);
-                Send(lines, output);
+                await WriteAsync(json, output, found, pseudonyms);
                 grant.Audit.ResultCount += found.Domains.Length;
                 if (output.CanGetUnflushedBytes && output.UnflushedBytes >= FlushBytes)
                     await output.FlushAsync(context.RequestAborted);
@@ -128,8 +121,7 @@ internal static class PivotEndpoints
         {
             // The status line is sent; the stream says how it ended.
             logger.LogWarning("Pivot failed: {Failure}", failure.Message);
-            WriteError(json, lines, "The cluster stopped answering; results are incomplete.");
-            Send(lines, output);
+            WriteError(json, output, "The cluster stopped answering; results are incomplete.");
         }
         if (!context.RequestAborted.IsCancellationRequested)
             await output.FlushAsync(CancellationToken.None);
@@ -152,7 +144,7 @@ internal static class PivotEndpoints
     // Written property by property, names and a group's linking attribute encoded once, rather than serialised from
     // an object per line: a pivot answers tens of thousands of lines. The lines are the events of
     // PivotFindings.Events, in that order.
-    private static async Task WriteAsync(Utf8JsonWriter json, ArrayBufferWriter<byte> lines, PipeWriter output, PivotFindings found, PivotPseudonyms pseudonyms)
+    private static async Task WriteAsync(Utf8JsonWriter json, PipeWriter output, PivotFindings found, PivotPseudonyms pseudonyms)
     {
         foreach (var met in found.Attributes)
         {
@@ -165,7 +157,7 @@ internal static class PivotEndpoints
             json.WriteNumber(Count, met.Count);
             json.WriteBoolean(OverCap, met.OverCap);
             json.WriteEndObject();
-            EndLine(json, lines, output);
+            EndLine(json, output);
         }
         if (found.Domains.Length > 0)
         {
@@ -185,7 +177,7 @@ internal static class PivotEndpoints
                     json.WriteEndObject();
                 }
                 json.WriteEndObject();
-                EndLine(json, lines, output);
+                EndLine(json, output);
             }
         }
         if (found.StopReason is { } reason)
@@ -195,33 +187,23 @@ internal static class PivotEndpoints
             json.WriteNumber(Hop, found.Hop);
             json.WriteString(Reason, reason);
             json.WriteEndObject();
-            EndLine(json, lines, output);
+            EndLine(json, output);
         }
     }
 
-    private static void WriteError(Utf8JsonWriter json, ArrayBufferWriter<byte> lines, string message)
+    private static void WriteError(Utf8JsonWriter json, PipeWriter output, string message)
     {
         json.WriteStartObject();
         json.WriteString("type", "error");
         json.WriteString("message", message);
         json.WriteEndObject();
-        json.Flush();
-        json.Reset();
-        lines.Write("\n"u8);
+        EndLine(json, output);
     }
 
-    private static void EndLine(Utf8JsonWriter json, ArrayBufferWriter<byte> lines, PipeWriter output)
+    private static void EndLine(Utf8JsonWriter json, PipeWriter output)
     {
         json.Flush();
         json.Reset();
-        lines.Write("\n"u8);
-        if (lines.WrittenCount >= BlockBytes)
-            Send(lines, output);
-    }
-
-    private static void Send(ArrayBufferWriter<byte> lines, PipeWriter output)
-    {
-        output.Write(lines.WrittenSpan);
-        lines.ResetWrittenCount();
+        output.Write("\n"u8);
     }
 }

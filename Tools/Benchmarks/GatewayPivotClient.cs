@@ -32,9 +32,7 @@ internal sealed class GatewayPivotClient(HttpClient http, Uri gateway)
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-        // Reads of up to 64 KiB (the default is 4 KiB): each read is an async step and a wake-up of this client, which
-        // competes for the same cores as the silo and the gateway.
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024));
+        var reader = PipeReader.Create(stream);
         var lines = new AnswerLines();
         while (true)
         {
