@@ -64,8 +64,9 @@ internal sealed class PivotGrain(ActiveDomainAttributes activeAttributes, Active
         var follow = new bool[Enum.GetValues<AttributeKind>().Max(kind => (int)kind) + 1];
         foreach (var kind in request.Follow)
             follow[(int)kind] = true;
-        // The values met, one set per kind: an ordinal string set hashes faster than a set of AttributeValue, whose
-        // record equality uses the randomised string hash; a wide pivot meets values by the hundred thousand.
+        // The values met, one set per kind: a set of strings starts on .NET's non-randomised string hash (switching
+        // only if collisions pile up), where AttributeValue's record hash combines the randomised one with its kind;
+        // a wide pivot meets values by the hundred thousand.
         var metByKind = new HashSet<string>[follow.Length];
         for (var kind = 0; kind < metByKind.Length; kind++)
             metByKind[kind] = new HashSet<string>(StringComparer.Ordinal);
