@@ -9,22 +9,15 @@ namespace Rds.Tests.Observability;
 [Collection(SiloHostCollection.Name)]
 public sealed class SiloDashboardTests(SiloHostFixture fixture)
 {
-    private async Task<HttpResponseMessage> GetAsync(string path, System.Net.Http.Headers.AuthenticationHeaderValue? credential)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = credential;
-        return await fixture.Http.SendAsync(request);
-    }
-
     [Theory]
     [InlineData("/dashboard/")]
     [InlineData("/dashboard/DashboardCounters")]
     [InlineData("/dashboard/GrainState?grainId=x&grainType=y")]
     public async Task The_dashboard_asks_a_browser_for_the_operator_key(string path)
     {
-        var anonymous = await GetAsync(path, null);
-        var scraper = await GetAsync(path, SiloHostFixture.Bearer(SiloHostFixture.ScrapeKey));
-        var guessed = await GetAsync(path, SiloHostFixture.Basic("operator", "not-the-operator-key"));
+        var anonymous = await fixture.GetAsync(path, null);
+        var scraper = await fixture.GetAsync(path, SiloHostFixture.Bearer(SiloHostFixture.ScrapeKey));
+        var guessed = await fixture.GetAsync(path, SiloHostFixture.Basic("operator", "not-the-operator-key"));
 
         Assert.All(new[] { anonymous, scraper, guessed }, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
         Assert.StartsWith("Basic realm=\"rds-operator\"", anonymous.Headers.WwwAuthenticate.ToString());
@@ -33,8 +26,8 @@ public sealed class SiloDashboardTests(SiloHostFixture fixture)
     [Fact]
     public async Task The_operator_key_opens_the_dashboard_as_a_browser_password_or_a_bearer_token()
     {
-        var page = await GetAsync("/dashboard/", SiloHostFixture.Basic("anyone", SiloHostFixture.OperatorKey));
-        var counters = await GetAsync("/dashboard/DashboardCounters", SiloHostFixture.Bearer(SiloHostFixture.OperatorKey));
+        var page = await fixture.GetAsync("/dashboard/", SiloHostFixture.Basic("anyone", SiloHostFixture.OperatorKey));
+        var counters = await fixture.GetAsync("/dashboard/DashboardCounters", SiloHostFixture.Bearer(SiloHostFixture.OperatorKey));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);

@@ -54,6 +54,14 @@ public sealed class SiloHostFixture : IAsyncLifetime
         await _client.StartAsync();
     }
 
+    /// <summary>A GET on the silo's health port with this credential, or none.</summary>
+    public async Task<HttpResponseMessage> GetAsync(string path, AuthenticationHeaderValue? credential)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = credential;
+        return await Http.SendAsync(request);
+    }
+
     public static AuthenticationHeaderValue Bearer(string key) => new("Bearer", key);
 
     public static AuthenticationHeaderValue Basic(string user, string password) =>

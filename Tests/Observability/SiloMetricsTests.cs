@@ -8,27 +8,20 @@ namespace Rds.Tests.Observability;
 [Collection(SiloHostCollection.Name)]
 public sealed class SiloMetricsTests(SiloHostFixture fixture)
 {
-    private async Task<HttpResponseMessage> GetAsync(string path, System.Net.Http.Headers.AuthenticationHeaderValue? credential)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Authorization = credential;
-        return await fixture.Http.SendAsync(request);
-    }
-
     [Fact]
     public async Task Probes_need_no_credential()
     {
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/healthz", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync("/readyz", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.GetAsync("/healthz", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.GetAsync("/readyz", null)).StatusCode);
     }
 
     [Fact]
     public async Task Metrics_are_refused_without_the_scrape_key()
     {
-        var none = await GetAsync(RdsTelemetry.ScrapePath, null);
-        var wrong = await GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer("not-the-scrape-key"));
+        var none = await fixture.GetAsync(RdsTelemetry.ScrapePath, null);
+        var wrong = await fixture.GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer("not-the-scrape-key"));
         // Least privilege: the operator's key opens the dashboard, not the metrics.
-        var operatorKey = await GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer(SiloHostFixture.OperatorKey));
+        var operatorKey = await fixture.GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer(SiloHostFixture.OperatorKey));
 
         Assert.All(new[] { none, wrong, operatorKey }, response => Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode));
         Assert.Equal("Bearer realm=\"rds-scraper\"", none.Headers.WwwAuthenticate.ToString());
@@ -54,7 +47,7 @@ public sealed class SiloMetricsTests(SiloHostFixture fixture)
         IReadOnlyList<PrometheusSample> samples = [];
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var response = await GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer(SiloHostFixture.ScrapeKey));
+            var response = await fixture.GetAsync(RdsTelemetry.ScrapePath, SiloHostFixture.Bearer(SiloHostFixture.ScrapeKey));
             var text = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, text);
             samples = PrometheusText.Parse(text);
