@@ -1,7 +1,5 @@
 using Rds.Disclosure;
-using Rds.Domains;
 using Rds.Gateway.Rdap;
-using Rds.Registrations;
 
 namespace Rds.Gateway.Benchmarks;
 
@@ -23,14 +21,8 @@ internal static class UngovernedLookups
             return;
         app.Logger.LogWarning("{Setting} is on: {Path} answers public lookups with no authentication, quota or audit. Benchmarks only.", Setting, Path);
         app.MapGet(Path + "/{name}", async (string name, HttpContext context, IGrainFactory grains, RdapRenderer renderer) =>
-        {
-            var normalized = DomainNames.Normalize(name);
-            if (!normalized.IsValid)
-                return RdapError.BadRequest($"'{RdapEndpoints.Printable(name)}' is not a valid domain name.", normalized.Error);
-            var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(DisclosureRequest.Public);
-            return disclosed is null
-                ? RdapError.NotFound($"No registration for '{normalized.ALabel}'.")
-                : new RdapJsonResult(renderer.RenderDomain(disclosed, RdapRequestContext.From(context.Request)));
-        });
+            RdapEndpoints.InvalidDomainName(name, out var aLabel) is { } invalid
+                ? invalid
+                : await RdapEndpoints.AnswerDomainAsync(aLabel, DisclosureRequest.Public, context, grains, renderer));
     }
 }

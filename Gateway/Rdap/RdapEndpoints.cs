@@ -1,3 +1,4 @@
+using Rds.Disclosure;
 using Rds.Domains;
 using Rds.Gateway.Access;
 using Rds.Registrations;
@@ -27,18 +28,31 @@ internal static class RdapEndpoints
     private static async Task<IResult> LookupDomainAsync(string? name, HttpContext context, IGrainFactory grains, RdapRenderer renderer)
     {
         // A catch-all route keeps "a/b.example" (an encoded slash decoded by a proxy) from falling to a generic 404.
-        var normalized = DomainNames.Normalize(name);
-        if (!normalized.IsValid)
-            return RdapError.BadRequest($"'{Printable(name)}' is not a valid domain name.", normalized.Error);
-
+        if (InvalidDomainName(name, out var aLabel) is { } invalid)
+            return invalid;
         var grant = DisclosureGrant.Of(context);
         if ((await grant.ReserveAsync(1)).OverQuota is { } overQuota)
             return overQuota;
-        var disclosed = await grains.GetGrain<IDomainGrain>(normalized.ALabel).LookupAsync(grant.Disclosure);
-        if (disclosed is null)
-            return RdapError.NotFound($"No registration for '{normalized.ALabel}'.");
-        grant.Audit.Disclosed([disclosed.Record.DomainName]);
-        return new RdapJsonResult(renderer.RenderDomain(disclosed, RdapRequestContext.From(context.Request)));
+        return await AnswerDomainAsync(aLabel, grant.Disclosure, context, grains, renderer, disclosed => grant.Audit.Disclosed([disclosed]));
+    }
+
+    /// <summary>The 400 for a name that is not a domain name; null, with its A-label, for one that is.</summary>
+    internal static IResult? InvalidDomainName(string? name, out string aLabel)
+    {
+        var normalized = DomainNames.Normalize(name);
+        aLabel = normalized.ALabel ?? "";
+        return normalized.IsValid ? null : RdapError.BadRequest($"'{Printable(name)}' is not a valid domain name.", normalized.Error);
+    }
+
+    /// <summary>A domain's record as this disclosure shapes it, rendered; 404 when there is none.</summary>
+    internal static async Task<IResult> AnswerDomainAsync(string aLabel, DisclosureRequest disclosure, HttpContext context, IGrainFactory grains, RdapRenderer renderer,
+        Action<string>? disclosed = null)
+    {
+        var answer = await grains.GetGrain<IDomainGrain>(aLabel).LookupAsync(disclosure);
+        if (answer is null)
+            return RdapError.NotFound($"No registration for '{aLabel}'.");
+        disclosed?.Invoke(answer.Record.DomainName);
+        return new RdapJsonResult(renderer.RenderDomain(answer, RdapRequestContext.From(context.Request)));
     }
 
     /// <summary>The name as it may be echoed back: control characters replaced, length bounded.</summary>
