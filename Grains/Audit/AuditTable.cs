@@ -13,8 +13,8 @@ namespace Rds.Grains.Audit;
 /// </summary>
 public sealed class AuditTable(TableClient table)
 {
-    /// <summary>Azure Table: at most 100 operations per transaction, two per record.</summary>
-    public const int MaxBatch = 50;
+    /// <summary>Records per transaction: two rows each (the record and its id).</summary>
+    public const int MaxBatch = MaxOperations / 2;
 
     // Both sort after every sequence row key (digits), so reading entries in order is one bounded range.
     private const string RecordIdRowPrefix = "~id|";
