@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Azure;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Rds.Attributes;
+using Rds.Gateway;
 using Rds.Registrations;
 using Rds.Tests.Infrastructure;
 
@@ -72,6 +77,30 @@ public sealed class PivotEndpointTests(ClusterFixture fixture)
         Assert.Equal(4, attribute["count"]!.GetValue<int>());
         Assert.True(attribute["overCap"]!.GetValue<bool>());
         Assert.DoesNotContain(lines, l => l["type"]!.GetValue<string>() == "domain");
+    }
+
+    [Fact]
+    public async Task A_pivot_whose_start_cannot_be_recorded_is_503_and_streams_nothing()
+    {
+        // A pivot's start is recorded before its first line; when that write fails, no line may leave.
+        var run = Guid.NewGuid().ToString("N")[..8];
+        string[] names = [$"u1-{run}.example", $"u2-{run}.example"];
+        foreach (var name in names)
+            await fixture.PutAsync(SampleRecords.Full(name) with { Nameservers = [new Nameserver { Name = $"ns.unaudited-{run}.example" }] });
+        static Exception QueueUnavailable() => new AggregateException("Error doing AddQueueMessage for Azure storage queue",
+            new RequestFailedException(503, "The queue service is unavailable."));
+        var client = ClusterWithFailingAudit.Create(fixture.Cluster.Client, QueueUnavailable);
+        await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", ClusterFixture.OperatorKey],
+            builder => builder.Services.AddSingleton(client).AddSingleton<IGrainFactory>(client));
+        await gateway.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        foreach (var header in fixture.Http.DefaultRequestHeaders)
+            http.DefaultRequestHeaders.TryAddWithoutValidation(header.Key, header.Value);
+
+        var response = await http.PostAsync("/pivots", Body($$"""{"seedDomains":["{{names[0]}}"],"follow":["NameserverName"],"maxDepth":2,"fanOutCap":10}"""));
+
+        var error = await GatewayHttp.AssertRdapErrorAsync(response, HttpStatusCode.ServiceUnavailable);
+        Assert.DoesNotContain(names[1], error.ToJsonString());
     }
 
     [Theory]

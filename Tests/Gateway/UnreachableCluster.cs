@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 using Rds.Audit;
@@ -39,8 +40,8 @@ public class UnreachableCluster : DispatchProxy
             return grain;
         }
         // The client's services are where the gateway finds its audit stream.
-        if (method.DeclaringType == typeof(IClusterClient) && method.Name == "get_" + nameof(IClusterClient.ServiceProvider))
-            return _services ??= new ServiceCollection().AddKeyedSingleton<IStreamProvider>(AuditStreams.Provider, new UnreachableStreams(_failure)).BuildServiceProvider();
+        if (IsServiceProvider(method))
+            return _services ??= FailingAuditStreams(_failure);
         var failure = _failure();
         if (method.ReturnType.IsGenericType && method.ReturnType.GetGenericTypeDefinition() == typeof(Task<>))
             return FromException.MakeGenericMethod(method.ReturnType.GetGenericArguments()[0]).Invoke(null, [failure]);
@@ -48,6 +49,13 @@ public class UnreachableCluster : DispatchProxy
             return Task.FromException(failure);
         throw new NotSupportedException(method.Name);
     }
+
+    internal static bool IsServiceProvider(MethodInfo method) =>
+        method.DeclaringType == typeof(IClusterClient) && method.Name == "get_" + nameof(IClusterClient.ServiceProvider);
+
+    /// <summary>Client services whose audit stream's writes fail with what <paramref name="failure"/> makes.</summary>
+    internal static IServiceProvider FailingAuditStreams(Func<Exception> failure) =>
+        new ServiceCollection().AddKeyedSingleton<IStreamProvider>(AuditStreams.Provider, new UnreachableStreams(failure)).BuildServiceProvider();
 
     private sealed class UnreachableStreams(Func<Exception> failure) : IStreamProvider
     {
@@ -60,6 +68,40 @@ public class UnreachableCluster : DispatchProxy
             var stream = Create<IAsyncStream<T>, UnreachableCluster>();
             ((UnreachableCluster)(object)stream)._failure = failure;
             return stream;
+        }
+    }
+}
+
+/// <summary>
+/// A cluster client that forwards every grain call to a real one, but whose audit stream's writes fail: the cluster
+/// answers, the audit's storage does not.
+/// </summary>
+public class ClusterWithFailingAudit : DispatchProxy
+{
+    private IClusterClient _cluster = null!;
+    private IServiceProvider _services = null!;
+
+    public static IClusterClient Create(IClusterClient cluster, Func<Exception> failure)
+    {
+        var client = Create<IClusterClient, ClusterWithFailingAudit>();
+        var proxy = (ClusterWithFailingAudit)(object)client;
+        proxy._cluster = cluster;
+        proxy._services = UnreachableCluster.FailingAuditStreams(failure);
+        return client;
+    }
+
+    protected override object? Invoke(MethodInfo? method, object?[]? args)
+    {
+        if (UnreachableCluster.IsServiceProvider(method!))
+            return _services;
+        try
+        {
+            return method!.Invoke(_cluster, args);
+        }
+        catch (TargetInvocationException thrown)
+        {
+            ExceptionDispatchInfo.Throw(thrown.InnerException!);
+            throw;
         }
     }
 }
