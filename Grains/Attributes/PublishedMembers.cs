@@ -19,9 +19,18 @@ public sealed class PublishedMembers
     /// <summary>Null when some shard is not in memory: then only the count is published.</summary>
     internal ImmutableArray<PackedMembers>? Shards { get; }
 
-    /// <summary>Every member, in name order; null when they are not all in memory.</summary>
+    /// <summary>Attributes of at most this many members keep their names decoded (the API's default cap is 500).</summary>
+    internal const int DecodedKept = 1_000;
+
+    // Warm pivots meet the same attributes again and again, and decoding their members' names was about a sixth of
+    // the silo's work per pivot. Set once (a race decodes twice, alike); readers share it and never change it.
+    private string[]? _decoded;
+
+    /// <summary>Every member, in name order; null when they are not all in memory. Callers must not change the array.</summary>
     public string[]? Domains()
     {
+        if (_decoded is { } decoded)
+            return decoded;
         if (Shards is not { } shards)
             return null;
         var domains = new string[Count];
@@ -31,6 +40,8 @@ public sealed class PublishedMembers
             for (var i = 0; i < shard.Count; i++)
                 domains[next++] = shard[i];
         }
+        if (domains.Length <= DecodedKept)
+            _decoded = domains;
         return domains;
     }
 }
