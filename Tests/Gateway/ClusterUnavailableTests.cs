@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Azure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -102,13 +101,10 @@ public sealed class ClusterUnavailableTests : IAsyncLifetime
     [Fact]
     public async Task A_request_whose_audit_record_cannot_be_queued_is_503_and_the_failed_queue_write_is_counted()
     {
-        // What Orleans' Azure queue adapter throws when the queue answered 503 even after the storage client's retries.
-        static Exception QueueUnavailable() => new AggregateException("Error doing AddQueueMessage for Azure storage queue",
-            new RequestFailedException(503, "The queue service is unavailable."));
         await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Metrics:ScrapeKey", ClusterFixture.ScrapeKey,
                 "--Access:Jwt:Issuer", ClusterFixture.TokenIssuer, "--Access:Jwt:Audience", ClusterFixture.TokenAudience,
                 "--Access:Jwt:SigningKey", Convert.ToBase64String(ClusterFixture.TokenSigningKey)],
-            builder => builder.Services.AddUnreachableCluster(QueueUnavailable));
+            builder => builder.Services.AddUnreachableCluster(UnreachableCluster.QueueUnavailable));
         await gateway.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(gateway.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         // A token is checked without the cluster, and one that does not allow the stated purpose is refused before any

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Azure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -87,9 +86,7 @@ public sealed class PivotEndpointTests(ClusterFixture fixture)
         string[] names = [$"u1-{run}.example", $"u2-{run}.example"];
         foreach (var name in names)
             await fixture.PutAsync(SampleRecords.Full(name) with { Nameservers = [new Nameserver { Name = $"ns.unaudited-{run}.example" }] });
-        static Exception QueueUnavailable() => new AggregateException("Error doing AddQueueMessage for Azure storage queue",
-            new RequestFailedException(503, "The queue service is unavailable."));
-        var client = ClusterWithFailingAudit.Create(fixture.Cluster.Client, QueueUnavailable);
+        var client = ClusterWithFailingAudit.Create(fixture.Cluster.Client, UnreachableCluster.QueueUnavailable);
         await using var gateway = GatewayApp.Build(["--urls", "http://127.0.0.1:0", "--Admin:OperatorKey", ClusterFixture.OperatorKey],
             builder => builder.Services.AddSingleton(client).AddSingleton<IGrainFactory>(client));
         await gateway.StartAsync();

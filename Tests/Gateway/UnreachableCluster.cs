@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 using Rds.Audit;
@@ -49,6 +50,10 @@ public class UnreachableCluster : DispatchProxy
             return Task.FromException(failure);
         throw new NotSupportedException(method.Name);
     }
+
+    /// <summary>What Orleans' Azure queue adapter throws when the queue answered 503 even after the storage client's retries.</summary>
+    public static Exception QueueUnavailable() => new AggregateException("Error doing AddQueueMessage for Azure storage queue",
+        new RequestFailedException(503, "The queue service is unavailable."));
 
     internal static bool IsServiceProvider(MethodInfo method) =>
         method.DeclaringType == typeof(IClusterClient) && method.Name == "get_" + nameof(IClusterClient.ServiceProvider);
